@@ -1,0 +1,184 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { bankFileSchema, type BankFile } from './schema.js';
+import { formatPath, type PathSegment, type Problem } from './problem.js';
+
+/**
+ * A bank file parsed and checked against the schema, with what is needed to point any later
+ * finding at a line and column of the file.
+ */
+export interface ParsedBank {
+  readonly file: string;
+  readonly bank?: BankFile;
+  readonly problems: Problem[];
+  /** Line and column of the node at a field path, or of its nearest existing parent. */
+  locate(path: readonly PathSegment[], onKey?: boolean): { line: number; column: number };
+}
+
+/** Aliases beyond this are refused: a few nested aliases can otherwise expand to gigabytes. */
+const MAX_ALIASES = 200;
+
+export function parseBank(file: string, source: string): ParsedBank {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const locate = (path: readonly PathSegment[], onKey = false) => position(offsetOf(doc, path, onKey));
+  const problems: Problem[] = [];
+  const add = (at: { line: number; column: number }, path: string, message: string) =>
+    problems.push({ file, ...at, path, message });
+
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      add(position(error.pos[0]), '', `YAML syntax: ${firstLine(error.message)}`);
+    }
+    return { file, problems, locate };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    add({ line: 1, column: 1 }, '', `YAML could not be read: ${firstLine(String((error as Error).message))}`);
+    return { file, problems, locate };
+  }
+  if (data === null || data === undefined) {
+    add({ line: 1, column: 1 }, '', 'the file is empty; a bank needs "domain" and "questions"');
+    return { file, problems, locate };
+  }
+
+  const result = bankFileSchema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      for (const problem of describeIssue(issue, data)) {
+        add(locate(problem.path, problem.onKey), formatPath(problem.path), problem.message);
+      }
+    }
+    return { file, problems, locate };
+  }
+  return { file, bank: result.data, problems, locate };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+function offsetOf(doc: Document, path: readonly PathSegment[], onKey: boolean): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (const [i, seg] of path.entries()) {
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      if (last && onKey) return rangeStart(pair.key) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+    } else {
+      break;
+    }
+    const start = rangeStart(node);
+    if (start === undefined) break;
+    offset = start;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | undefined)?.range?.[0];
+}
+
+const FIELD_NAMES: Readonly<Record<string, readonly string[]>> = {
+  bank: ['domain', 'title', 'scenarios', 'questions'],
+  question: [
+    'id', 'task', 'objective', 'type', 'difficulty', 'tags', 'scenario', 'stem', 'options', 'steps', 'pairs',
+    'distractors', 'explanation', 'references',
+  ],
+  option: ['text', 'correct', 'why'],
+  pair: ['prompt', 'answer'],
+  scenario: ['id', 'title', 'text'],
+};
+
+interface DescribedIssue {
+  path: PathSegment[];
+  message: string;
+  onKey?: boolean;
+}
+
+/** Turn a zod issue into plain sentences that name the field and say what is expected. */
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): DescribedIssue[] {
+  const path = issue.path as PathSegment[];
+  const field = String(path.at(-1) ?? 'the file');
+  const where = questionLabel(path, data);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        onKey: true,
+        message: `${where}unknown field "${key}"${suggestion(key, path)}`,
+      }));
+    case 'invalid_type':
+      if (issue.input === undefined) return [{ path, message: `${where}"${field}" is missing` }];
+      return [{ path, message: `${where}"${field}" must be ${article(issue.expected)}, not ${describeValue(issue.input)}` }];
+    case 'invalid_union':
+      if (field === 'type' || (issue.input !== null && typeof issue.input === 'object' && !Array.isArray(issue.input))) {
+        const typePath = field === 'type' ? path : [...path, 'type'];
+        return [{ path: typePath, message: `${where}"type" must be one of: single, multiple, ordering, matching` }];
+      }
+      return [{ path, message: `${where}${issue.message}` }];
+    case 'invalid_value':
+      return [{ path, message: `${where}"${field}" must be one of: ${issue.values.map(String).join(', ')}` }];
+    default:
+      return [{ path, message: `${where}"${field}" ${issue.message}` }];
+  }
+}
+
+function questionLabel(path: readonly PathSegment[], data: unknown): string {
+  if (path[0] !== 'questions' || typeof path[1] !== 'number') return '';
+  const questions = (data as { questions?: unknown[] }).questions;
+  const id = (questions?.[path[1]] as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? `question ${id}: ` : '';
+}
+
+function suggestion(key: string, path: readonly PathSegment[]): string {
+  const kind =
+    path.length === 0 ? 'bank'
+    : path[0] === 'scenarios' ? 'scenario'
+    : path.includes('options') ? 'option'
+    : path.includes('pairs') ? 'pair'
+    : 'question';
+  const names = FIELD_NAMES[kind] ?? [];
+  const best = names
+    .map((name) => ({ name, distance: editDistance(key.toLowerCase(), name) }))
+    .sort((a, b) => a.distance - b.distance)[0];
+  if (best && best.distance <= Math.max(1, Math.floor(best.name.length / 3))) return `; did you mean "${best.name}"?`;
+  return `; allowed here: ${names.join(', ')}`;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+function article(expected: string): string {
+  return expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value).slice(0, 40)}`;
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { loadBanks, type LoadResult } from '../bank/load.js';
+import type { Problem } from '../bank/problem.js';
+import type { Question } from '../bank/question.js';
+import { UsageError, UserError } from '../errors.js';
+import { shippedBanksDir } from '../paths.js';
+
+export interface BankOptions {
+  /** Extra banks from --bank, added to the shipped ones. */
+  readonly bank?: readonly string[];
+  /** Use only the --bank banks, not the shipped ones. */
+  readonly bankOnly?: boolean;
+}
+
+export function bankTargets(options: BankOptions): string[] {
+  if (options.bankOnly) {
+    if (!options.bank?.length) throw new UsageError('--bank-only needs at least one --bank <file-or-folder>.');
+    return [...options.bank];
+  }
+  return [shippedBanksDir(), ...(options.bank ?? [])];
+}
+
+/** Load the shipped banks plus the user's; a quiz never starts on a bank with problems. */
+export function loadQuestions(options: BankOptions): Question[] {
+  const result: LoadResult = loadBanks(bankTargets(options));
+  if (result.problems.length > 0) {
+    const shown = result.problems.slice(0, 10).map(formatProblem);
+    const more = result.problems.length - shown.length;
+    throw new UserError(
+      `The question banks have ${result.problems.length} ${result.problems.length === 1 ? 'problem' : 'problems'}:\n` +
+        shown.join('\n') +
+        (more > 0 ? `\n… and ${more} more` : ''),
+      `Fix them and check with: aif-quiz validate${(options.bank ?? []).map((b) => ` "${b}"`).join('')}`,
+    );
+  }
+  return [...result.questions];
+}
+
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = `${displayPath(problem.file)}:${problem.line}:${problem.column}`;
+  return `${where}  ${problem.path ? `${problem.path}  ` : ''}${problem.message}`;
+}

@@ -1,0 +1,45 @@
+import { DOMAINS } from '../../bank/catalogue.js';
+import { reviewQueue } from '../../progress/derive.js';
+import { ProgressStore } from '../../progress/store.js';
+import { loadQuestions, type BankOptions } from '../banks.js';
+import { choose } from '../prompts.js';
+import { requireTerminal } from '../terminal.js';
+import { practice } from './practice.js';
+import { review } from './review.js';
+
+type Choice = 'domain' | 'task' | 'review' | 'quit';
+
+/** The front door: a menu that offers only what exists and leads into the other flows. */
+export async function start(options: BankOptions & { dataDir: string }): Promise<void> {
+  const questions = loadQuestions(options);
+  requireTerminal('start');
+  const store = new ProgressStore(options.dataDir);
+  const toReview = reviewQueue(store.load(), new Set(questions.map((q) => q.id))).length;
+
+  const items: { name: string; value: Choice }[] = [
+    { name: 'Practise a domain', value: 'domain' },
+    { name: 'Practise a task statement', value: 'task' },
+  ];
+  if (toReview > 0) items.push({ name: `Review wrong answers (${toReview})`, value: 'review' });
+  items.push({ name: 'Quit', value: 'quit' });
+  const picked = await choose(`aif-quiz: ${questions.length} questions. What would you like to do?`, items);
+
+  switch (picked) {
+    case 'domain':
+      return practice(options);
+    case 'task': {
+      const task = await choose(
+        'Which task statement?',
+        DOMAINS.flatMap((d) => d.tasks)
+          .map((t) => ({ t, n: questions.filter((q) => q.task === t.id).length }))
+          .filter(({ n }) => n > 0)
+          .map(({ t, n }) => ({ name: `${t.id} ${t.title} (${n})`, value: t.id })),
+      );
+      return practice({ ...options, task });
+    }
+    case 'review':
+      return review(options);
+    case 'quit':
+      return;
+  }
+}

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import chalk from 'chalk';
+import { TASK_IDS } from '../bank/catalogue.js';
+import { QUESTION_TYPES, type QuestionType } from '../bank/schema.js';
+import { AppError, EXIT } from '../errors.js';
+import { packageRoot } from '../paths.js';
+import { dataDir } from '../progress/location.js';
+import { configureColour } from './terminal.js';
+
+interface GlobalOptions {
+  bank: string[];
+  bankOnly?: boolean;
+  dataDir?: string;
+  color: boolean;
+}
+
+function version(): string {
+  return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function positiveInteger(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1.`);
+    return Number(value);
+  };
+}
+
+function seedValue(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 2 ** 32 - 1) throw new InvalidArgumentError('the seed must be a whole number from 0 to 4294967295.');
+  return Number(value);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Options every question-loading command takes, declared once. */
+function withBankOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--bank <file-or-folder>', 'add your own question bank (repeatable)').argParser(collect).default([], 'none'))
+    .addOption(new Option('--bank-only', 'use only the --bank banks, not the shipped ones'))
+    .addOption(new Option('--data-dir <dir>', 'where progress is kept (or set AIF_QUIZ_HOME)'));
+}
+
+function globals(command: Command): GlobalOptions & { dataDirResolved: string } {
+  const options = command.optsWithGlobals<GlobalOptions>();
+  return { ...options, dataDirResolved: dataDir(options.dataDir) };
+}
+
+function bankOptions(o: GlobalOptions): { bank: string[]; bankOnly: boolean } {
+  return { bank: o.bank, bankOnly: o.bankOnly ?? false };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('aif-quiz')
+    .description('Practise the AWS Certified AI Practitioner exam (AIF-C01) in your terminal.')
+    .version(version(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--no-color', 'print without colour (also: NO_COLOR=1)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .hook('preAction', (_program, action) => configureColour(!action.optsWithGlobals<GlobalOptions>().color));
+
+  withBankOptions(program.command('start').description('open the menu: practise, review, and more')).action(async (_o, command: Command) => {
+    const o = globals(command);
+    const { start } = await import('./commands/start.js');
+    await start({ ...bankOptions(o), dataDir: o.dataDirResolved });
+  });
+
+  withBankOptions(
+    program
+      .command('practice')
+      .description('practise one domain or task statement with instant feedback')
+      .addOption(new Option('--domain <n>', 'exam domain').choices(['1', '2', '3', '4', '5']))
+      .addOption(new Option('--task <x.y>', 'task statement, e.g. 2.1').choices(TASK_IDS as string[]))
+      .addOption(new Option('--type <type>', 'only one question type').choices(QUESTION_TYPES as unknown as string[]))
+      .option('--count <n>', 'number of questions', positiveInteger('--count'))
+      .option('--seed <n>', 'repeat a session exactly', seedValue),
+  ).action(async (_o, command: Command) => {
+    const o = globals(command);
+    const opts = command.opts<{ domain?: string; task?: string; type?: QuestionType; count?: number; seed?: number }>();
+    const { practice } = await import('./commands/practice.js');
+    await practice({
+      ...bankOptions(o),
+      dataDir: o.dataDirResolved,
+      ...(opts.domain && { domain: Number(opts.domain) }),
+      ...(opts.task && { task: opts.task }),
+      ...(opts.type && { type: opts.type }),
+      ...(opts.count !== undefined && { count: opts.count }),
+      ...(opts.seed !== undefined && { seed: opts.seed }),
+    });
+  });
+
+  withBankOptions(
+    program
+      .command('review')
+      .description('go over the questions you got wrong until you get them right')
+      .option('--count <n>', 'at most this many questions', positiveInteger('--count'))
+      .option('--seed <n>', 'fix the option order', seedValue),
+  ).action(async (_o, command: Command) => {
+    const o = globals(command);
+    const opts = command.opts<{ count?: number; seed?: number }>();
+    const { review } = await import('./commands/review.js');
+    await review({
+      ...bankOptions(o),
+      dataDir: o.dataDirResolved,
+      ...(opts.count !== undefined && { count: opts.count }),
+      ...(opts.seed !== undefined && { seed: opts.seed }),
+    });
+  });
+
+  program
+    .command('validate')
+    .description('check question banks (the shipped ones, or the files and folders given)')
+    .argument('[paths...]', 'bank files or folders')
+    .option('--strict', 'also apply the quality rules for shipped questions')
+    .option('--json', 'print the result as JSON')
+    .addOption(new Option('--bank <file-or-folder>', 'add a bank to the shipped ones (repeatable)').argParser(collect).default([], 'none'))
+    .addOption(new Option('--bank-only', 'check only the --bank banks, not the shipped ones'))
+    .action(async (paths: string[], opts: { strict?: boolean; json?: boolean; bank: string[]; bankOnly?: boolean }) => {
+      const { validate } = await import('./commands/validate.js');
+      validate(paths, opts);
+    });
+
+  withBankOptions(
+    program.command('domains').description('list the exam domains, task statements and question counts').option('--json', 'print as JSON'),
+  ).action(async (opts: { json?: boolean; bank: string[]; bankOnly?: boolean }) => {
+    const { domains } = await import('./commands/domains.js');
+    domains(opts);
+  });
+
+  return program;
+}
+
+/**
+ * The one place where errors become messages and exit codes. A user error prints what went wrong
+ * and what to do; anything else is a bug and prints what a bug report needs.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed help, the version or the usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof AppError) {
+      console.error(error.exitCode === EXIT.interrupted ? chalk.yellow(error.message) : chalk.red(error.message));
+      if (error.hint) console.error(error.hint);
+      return error.exitCode;
+    }
+    console.error(chalk.red('aif-quiz hit an internal error. Please report it with the lines below:'));
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return EXIT.failed;
+  }
+}

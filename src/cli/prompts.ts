@@ -1,0 +1,123 @@
+import { checkbox, confirm, number, select } from '@inquirer/prompts';
+import chalk from 'chalk';
+import type { Answer } from '../bank/question.js';
+import type { Presentation } from '../engine/present.js';
+import { hang, LETTERS } from './text.js';
+import { terminalWidth } from './terminal.js';
+
+/**
+ * Every question the tool asks goes through this module, so the rest of the CLI never touches
+ * Inquirer and tests can script the whole conversation in one place.
+ */
+
+export interface MenuItem<T> {
+  readonly name: string;
+  readonly value: T;
+  readonly description?: string;
+}
+
+/** Inquirer signals Ctrl+C (and a closed input) with an error of this name. */
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+export async function choose<T>(message: string, items: readonly MenuItem<T>[]): Promise<T> {
+  return select({ message, choices: items.map((i) => ({ ...i })), pageSize: 12, loop: false });
+}
+
+export async function askCount(message: string, max: number, fallback: number): Promise<number> {
+  const value = await number({
+    message: `${message} (1-${max})`,
+    default: Math.min(fallback, max),
+    min: 1,
+    max,
+    step: 1,
+    required: true,
+  });
+  return value ?? Math.min(fallback, max);
+}
+
+export async function askYesNo(message: string, fallback: boolean): Promise<boolean> {
+  return confirm({ message, default: fallback });
+}
+
+export type NextStep = 'next' | 'stop';
+
+export async function askNext(): Promise<NextStep> {
+  return select<NextStep>({
+    message: 'Continue?',
+    choices: [
+      { name: 'Next question', value: 'next' },
+      { name: 'End the session (your answers are saved)', value: 'stop' },
+    ],
+  });
+}
+
+/** Ask for the answer to a question laid out as `presentation`, in the bank's terms. */
+export async function askAnswer(presentation: Presentation): Promise<Answer> {
+  const { question, order } = presentation;
+  const width = terminalWidth() - 4;
+  switch (question.type) {
+    case 'single': {
+      const choice = await select<number>({
+        message: 'Your answer:',
+        choices: order.map((index, shown) => ({
+          name: hang(`${LETTERS[shown]}) `, question.options[index]!.text, width),
+          value: index,
+        })),
+        pageSize: 20,
+        loop: false,
+      });
+      return { type: 'single', choice };
+    }
+    case 'multiple': {
+      const needed = question.options.filter((o) => o.correct).length;
+      const choices = await checkbox<number>({
+        message: `Your answer (select ${needed}; space to mark, enter to submit):`,
+        choices: order.map((index, shown) => ({
+          name: hang(`${LETTERS[shown]}) `, question.options[index]!.text, width),
+          value: index,
+        })),
+        pageSize: 20,
+        loop: false,
+        validate: (picked) =>
+          picked.length === needed ? true : `Select exactly ${needed} options (you have ${picked.length}).`,
+      });
+      return { type: 'multiple', choices };
+    }
+    case 'ordering': {
+      const remaining = [...order];
+      const chosen: number[] = [];
+      while (remaining.length > 1) {
+        const step = await select<number>({
+          message: `Which step comes ${ordinal(chosen.length + 1)}?`,
+          choices: remaining.map((index) => ({ name: hang('- ', question.steps[index]!, width), value: index })),
+          pageSize: 20,
+          loop: false,
+        });
+        chosen.push(step);
+        remaining.splice(remaining.indexOf(step), 1);
+      }
+      chosen.push(remaining[0]!);
+      console.log(chalk.dim(`  Last: ${question.steps[remaining[0]!]}`));
+      return { type: 'ordering', order: chosen };
+    }
+    case 'matching': {
+      const picks: string[] = [];
+      for (const [i, pair] of question.pairs.entries()) {
+        const pick = await select<string>({
+          message: `${i + 1}/${question.pairs.length} ${pair.prompt}:`,
+          choices: presentation.responses.map((r) => ({ name: r, value: r })),
+          pageSize: 20,
+          loop: false,
+        });
+        picks.push(pick);
+      }
+      return { type: 'matching', picks };
+    }
+  }
+}
+
+export function ordinal(n: number): string {
+  return ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh'][n - 1] ?? `${n}th`;
+}
