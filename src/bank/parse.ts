@@ -128,7 +128,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): DescribedIssue[]
         const typePath = field === 'type' ? path : [...path, 'type'];
         return [{ path: typePath, message: `${where}"type" must be one of: single, multiple, ordering, matching` }];
       }
-      return [{ path, message: `${where}${issue.message}` }];
+      return [{ path, message: `${where}"${field}" ${issue.message}` }];
     case 'invalid_value':
       return [{ path, message: `${where}"${field}" must be one of: ${issue.values.map(String).join(', ')}` }];
     default:

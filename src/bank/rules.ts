@@ -46,7 +46,7 @@ export function checkRules(banks: readonly Checked[], strict: boolean): Problem[
       const task = findTask(q.task);
       if (!task) say(at('task'), `task "${q.task}" does not exist in the exam guide`);
       else if (task.domain !== bank.domain) say(at('task'), `task ${q.task} belongs to domain ${task.domain}, but this file is domain ${bank.domain}`);
-      if (q.objective !== undefined) {
+      if (q.objective !== undefined && task) {
         const owner = taskOfObjective(q.objective);
         if (!owner) say(at('objective'), `objective "${q.objective}" does not exist in the exam guide`);
         else if (owner !== q.task) say(at('objective'), `objective ${q.objective} belongs to task ${owner}, not ${q.task}`);

@@ -54,13 +54,13 @@ const common = {
   scenario: id.optional().describe('Id of a scenario of this file: the question is part of that case study.'),
   stem: text(5000),
   explanation: text(5000).describe('The rule behind the answer.'),
-  references: z.array(httpsUrl).min(1, 'needs at least one reference').max(10),
+  references: z.array(httpsUrl).min(1, 'must list at least one reference').max(10),
 };
 
 export const singleQuestionSchema = z.strictObject({
   ...common,
   type: z.literal('single'),
-  options: z.array(choiceOption).length(4, 'a single-answer question has exactly 4 options'),
+  options: z.array(choiceOption).length(4, 'must list exactly 4 options for a single-answer question'),
 });
 
 export const multipleQuestionSchema = z.strictObject({
@@ -68,8 +68,8 @@ export const multipleQuestionSchema = z.strictObject({
   type: z.literal('multiple'),
   options: z
     .array(choiceOption)
-    .min(5, 'a multiple-response question has at least 5 options')
-    .max(8, 'a multiple-response question has at most 8 options'),
+    .min(5, 'must list at least 5 options for a multiple-response question')
+    .max(8, 'must list at most 8 options'),
 });
 
 export const orderingQuestionSchema = z.strictObject({
@@ -77,8 +77,8 @@ export const orderingQuestionSchema = z.strictObject({
   type: z.literal('ordering'),
   steps: z
     .array(text(300))
-    .min(3, 'an ordering question has 3 to 5 steps')
-    .max(5, 'an ordering question has 3 to 5 steps')
+    .min(3, 'must list 3 to 5 steps')
+    .max(5, 'must list 3 to 5 steps')
     .describe('The steps in their correct order; the tool shuffles them.'),
 });
 
@@ -87,8 +87,8 @@ export const matchingQuestionSchema = z.strictObject({
   type: z.literal('matching'),
   pairs: z
     .array(z.strictObject({ prompt: text(300), answer: text(300) }))
-    .min(3, 'a matching question has 3 to 7 pairs')
-    .max(7, 'a matching question has 3 to 7 pairs'),
+    .min(3, 'must list 3 to 7 pairs')
+    .max(7, 'must list 3 to 7 pairs'),
   distractors: z.array(text(300)).max(5).optional().describe('Extra answers that match no prompt.'),
 });
 
@@ -110,14 +110,14 @@ export const scenarioSchema = z.strictObject({
 
 export const bankFileSchema = z.strictObject({
   domain: z
-    .number({ error: 'domain must be a number from 1 to 5' })
-    .int('domain must be a number from 1 to 5')
-    .min(1, 'domain must be a number from 1 to 5')
-    .max(5, 'domain must be a number from 1 to 5')
+    .number({ error: 'must be a number from 1 to 5' })
+    .int('must be a number from 1 to 5')
+    .min(1, 'must be a number from 1 to 5')
+    .max(5, 'must be a number from 1 to 5')
     .describe('The exam domain (1-5) of every question in this file.'),
   title: text(200).optional(),
   scenarios: z.array(scenarioSchema).max(50).optional(),
-  questions: z.array(questionSchema).min(1, 'a bank needs at least one question').max(20000),
+  questions: z.array(questionSchema).min(1, 'must list at least one question').max(20000),
 });
 
 export type BankFile = z.infer<typeof bankFileSchema>;

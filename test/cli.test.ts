@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, MINI_BANK, ROOT, tempDir, writeFile } from './helpers.js';
+import { cleanEnv } from './pty.js';
+
+/** Run the built CLI without a terminal, as a script or CI would. */
+function run(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: cleanEnv({ AIF_QUIZ_HOME: tempDir(), ...env }),
+    stdio: ['pipe', 'pipe', 'pipe'],
+    input: '',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('aif-quiz without a terminal', () => {
+  it('prints its version and help', () => {
+    const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(run(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['start', 'practice', 'review', 'validate', 'domains']) expect(help.stdout).toContain(command);
+  });
+
+  it('refuses interactive commands with a clear message and exit code 2', () => {
+    for (const args of [['start'], ['practice', '--domain', '1'], ['review', '--count', '1']]) {
+      const command = args[0]!;
+      const dataDir = tempDir();
+      // review only needs a terminal when there is something to review
+      if (command === 'review') {
+        fs.writeFileSync(
+          path.join(dataDir, 'progress.json'),
+          JSON.stringify({ version: 1, attempts: [{ id: 'mini-single', at: '2026-01-01T00:00:00.000Z', answer: { type: 'single', choice: 1 }, correct: false, seconds: 3, mode: 'practice' }] }),
+        );
+      }
+      const result = run([...args, '--bank-only', '--bank', MINI_BANK], { AIF_QUIZ_HOME: dataDir });
+      expect(result.code, command).toBe(2);
+      expect(result.stderr).toContain('is interactive and needs a terminal');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('answers usage errors with the usage message and exit code 2', () => {
+    for (const args of [['practice', '--domain', '9'], ['practice', '--count', '-1'], ['practice', '--count', 'x'], ['practice', '--task', '9.9'], ['frobnicate'], ['--nope']]) {
+      const result = run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/error:/);
+    }
+  });
+
+  it('says plainly when there is nothing to review', () => {
+    const result = run(['review', '--bank-only', '--bank', MINI_BANK]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Nothing to review');
+  });
+
+  it('refuses a corrupt progress file without changing it', () => {
+    const dataDir = tempDir();
+    const file = writeFile(dataDir, 'progress.json', '{ not json');
+    const result = run(['review', '--bank-only', '--bank', MINI_BANK], { AIF_QUIZ_HOME: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Your progress file ${file} cannot be used`);
+    expect(result.stderr).toContain('mv ');
+    expect(fs.readFileSync(file, 'utf8')).toBe('{ not json');
+  });
+});
+
+describe('aif-quiz validate', () => {
+  it('passes a valid bank and counts it by domain and type', () => {
+    const result = run(['validate', '--strict', MINI_BANK]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1 files, 4 questions: valid (strict)');
+    expect(result.stdout).toContain('single: 1 · multiple: 1 · ordering: 1 · matching: 1');
+  });
+
+  it('lists every problem as file:line:column and exits 1', () => {
+    const dir = tempDir();
+    writeFile(dir, 'bad.yaml', fs.readFileSync(MINI_BANK, 'utf8').replace('task: "1.3"', 'task: "1.7"').replace('(Select TWO.)', ''));
+    const result = run(['validate', dir]);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/bad\.yaml:\d+:\d+ {2}questions\[1\]\.stem {2}question mini-multiple: the stem must say how many to pick/);
+    expect(lines[1]).toMatch(/bad\.yaml:\d+:\d+ {2}questions\[2\]\.task {2}question mini-ordering: task "1\.7" does not exist/);
+    expect(result.stderr).toContain('2 problems in 1 file');
+  });
+
+  it('prints machine-readable results with --json', () => {
+    const result = run(['validate', '--json', MINI_BANK]);
+    const data = JSON.parse(result.stdout) as { valid: boolean; questions: number; byType: Record<string, number> };
+    expect(data).toMatchObject({ valid: true, questions: 4, byType: { single: 1, multiple: 1, ordering: 1, matching: 1 } });
+  });
+});
+
+describe('aif-quiz domains', () => {
+  it('lists the five domains with weights and counts, also as JSON', () => {
+    const result = run(['domains', '--json', '--bank-only', '--bank', MINI_BANK]);
+    const data = JSON.parse(result.stdout) as { total: number; domains: { id: number; weight: number; questions: number }[] };
+    expect(data.total).toBe(4);
+    expect(data.domains.map((d) => d.weight)).toEqual([20, 24, 28, 14, 14]);
+    expect(data.domains[0]!.questions).toBe(4);
+    const text = run(['domains']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Domain 3: Applications of Foundation Models');
+  });
+
+  it('refuses to use a broken user bank, pointing at validate', () => {
+    const dir = tempDir();
+    const bank = writeFile(dir, 'mine.yaml', 'domain: 1\nquestions:\n  - id: x\n');
+    const result = run(['domains', '--bank', bank]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('mine.yaml:3:');
+    expect(result.stderr).toContain('aif-quiz validate');
+  });
+});
