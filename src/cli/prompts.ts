@@ -62,7 +62,7 @@ export async function askAnswer(presentation: Presentation): Promise<Answer> {
       const choice = await select<number>({
         message: 'Your answer:',
         choices: order.map((index, shown) => ({
-          name: hang(`${LETTERS[shown]}) `, question.options[index]!.text, width),
+          name: choiceName(`${LETTERS[shown]}) `, question.options[index]!.text, width),
           value: index,
         })),
         pageSize: 20,
@@ -75,7 +75,7 @@ export async function askAnswer(presentation: Presentation): Promise<Answer> {
       const choices = await checkbox<number>({
         message: `Your answer (select ${needed}; space to mark, enter to submit):`,
         choices: order.map((index, shown) => ({
-          name: hang(`${LETTERS[shown]}) `, question.options[index]!.text, width),
+          name: choiceName(`${LETTERS[shown]}) `, question.options[index]!.text, width),
           value: index,
         })),
         pageSize: 20,
@@ -91,7 +91,7 @@ export async function askAnswer(presentation: Presentation): Promise<Answer> {
       while (remaining.length > 1) {
         const step = await select<number>({
           message: `Which step comes ${ordinal(chosen.length + 1)}?`,
-          choices: remaining.map((index) => ({ name: hang('- ', question.steps[index]!, width), value: index })),
+          choices: remaining.map((index) => ({ name: choiceName('- ', question.steps[index]!, width), value: index })),
           pageSize: 20,
           loop: false,
         });
@@ -116,6 +116,11 @@ export async function askAnswer(presentation: Presentation): Promise<Answer> {
       return { type: 'matching', picks };
     }
   }
+}
+
+/** A list item's text wrapped so that its continuation lines align under the first, past Inquirer's cursor column. */
+function choiceName(label: string, text: string, width: number): string {
+  return hang(label, text, width - 2).replace(/\n/g, '\n  ');
 }
 
 export function ordinal(n: number): string {

@@ -9,6 +9,7 @@ import type { ProgressStore } from '../progress/store.js';
 import { askAnswer, askNext, isPromptExit } from './prompts.js';
 import { renderFeedback, renderHeader, renderQuestion } from './render.js';
 import { terminalWidth } from './terminal.js';
+import { wrap } from './text.js';
 
 export interface QuizOptions {
   readonly questions: readonly Question[];
@@ -65,5 +66,5 @@ export function plural(n: number, word: string): string {
 }
 
 export function note(text: string): void {
-  console.log(chalk.dim(text));
+  console.log(chalk.dim(wrap(text, terminalWidth())));
 }
