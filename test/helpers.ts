@@ -18,3 +18,32 @@ export function writeFile(dir: string, name: string, text: string): string {
   fs.writeFileSync(file, text);
   return file;
 }
+
+/**
+ * Write a bank folder with `perDomain` single-answer questions in every domain. The key of
+ * question `dN-i` reads "Right dN-i", so a test can find it on screen.
+ */
+export function makeBankFolder(perDomain: number): string {
+  const dir = tempDir('aif-quiz-bank-');
+  for (const domain of [1, 2, 3, 4, 5]) {
+    const questions = Array.from({ length: perDomain }, (_, i) => {
+      const id = `d${domain}-${i}`;
+      return `  - id: ${id}
+    task: "${domain}.1"
+    objective: "${domain}.1.1"
+    type: single
+    difficulty: 2
+    stem: Question ${id} asks something about domain ${domain}?
+    options:
+      - { text: Right ${id}, correct: true, why: Right. }
+      - { text: Wrong one, why: Wrong. }
+      - { text: Wrong two, why: Wrong. }
+      - { text: Wrong three, why: Wrong. }
+    explanation: Because ${id}.
+    references: [https://docs.aws.amazon.com/bedrock/latest/userguide/what-is-bedrock.html]
+`;
+    });
+    writeFile(dir, `${domain}.yaml`, `domain: ${domain}\nquestions:\n${questions.join('')}`);
+  }
+  return dir;
+}

@@ -27,6 +27,14 @@ function positiveInteger(name: string) {
   };
 }
 
+function positiveNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0)) throw new InvalidArgumentError(`${name} must be a number greater than 0.`);
+    return n;
+  };
+}
+
 function seedValue(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 2 ** 32 - 1) throw new InvalidArgumentError('the seed must be a whole number from 0 to 4294967295.');
   return Number(value);
@@ -107,6 +115,37 @@ export function buildProgram(): Command {
       ...bankOptions(o),
       dataDir: o.dataDirResolved,
       ...(opts.count !== undefined && { count: opts.count }),
+      ...(opts.seed !== undefined && { seed: opts.seed }),
+    });
+  });
+
+  withBankOptions(
+    program
+      .command('exam')
+      .description('take a timed mock exam shaped like the real one (65 questions, 90 minutes)')
+      .option('--questions <n>', 'number of questions, drawn by the domain weights', positiveInteger('--questions'), 65)
+      .option('--minutes <n>', 'time limit in minutes', positiveNumber('--minutes'), 90)
+      .option('--extra-time', 'add the 30 minutes that non-native English speakers can request')
+      .option('--seed <n>', 'draw the same exam again', seedValue)
+      .option('--resume', 'continue the unfinished exam')
+      .option('--history', 'list past mock exams instead of starting one')
+      .option('--json', 'with --history: print as JSON'),
+  ).action(async (_o, command: Command) => {
+    const o = globals(command);
+    const opts = command.opts<{ questions: number; minutes: number; extraTime?: boolean; seed?: number; resume?: boolean; history?: boolean; json?: boolean }>();
+    if (opts.history) {
+      const { examHistory } = await import('./commands/exam-history.js');
+      examHistory({ dataDir: o.dataDirResolved, json: opts.json ?? false });
+      return;
+    }
+    const { exam } = await import('./commands/exam.js');
+    await exam({
+      ...bankOptions(o),
+      dataDir: o.dataDirResolved,
+      questions: opts.questions,
+      minutes: opts.minutes,
+      extraTime: opts.extraTime ?? false,
+      resume: opts.resume ?? false,
       ...(opts.seed !== undefined && { seed: opts.seed }),
     });
   });

@@ -16,17 +16,32 @@ export interface MenuItem<T> {
   readonly description?: string;
 }
 
+/**
+ * Inquirer marks an answered prompt with ✔ by default, which next to a quiz answer would read as
+ * "correct"; a neutral mark keeps right and wrong for the feedback alone.
+ */
+const theme = { prefix: { idle: '?', done: '›' } };
+
 /** Inquirer signals Ctrl+C (and a closed input) with an error of this name. */
 export function isPromptExit(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
-export async function choose<T>(message: string, items: readonly MenuItem<T>[]): Promise<T> {
-  return select({ message, choices: items.map((i) => ({ ...i })), pageSize: 12, loop: false });
+/** Lets a caller (the exam clock) close an open prompt. */
+export interface PromptContext {
+  readonly signal?: AbortSignal;
+}
+
+export async function choose<T>(message: string, items: readonly MenuItem<T>[], context: PromptContext = {}, initial?: T): Promise<T> {
+  return select(
+    { theme, message, choices: items.map((i) => ({ ...i })), pageSize: 15, loop: false, ...(initial !== undefined && { default: initial }) },
+    context,
+  );
 }
 
 export async function askCount(message: string, max: number, fallback: number): Promise<number> {
   const value = await number({
+    theme,
     message: `${message} (1-${max})`,
     default: Math.min(fallback, max),
     min: 1,
@@ -37,14 +52,15 @@ export async function askCount(message: string, max: number, fallback: number): 
   return value ?? Math.min(fallback, max);
 }
 
-export async function askYesNo(message: string, fallback: boolean): Promise<boolean> {
-  return confirm({ message, default: fallback });
+export async function askYesNo(message: string, fallback: boolean, context: PromptContext = {}): Promise<boolean> {
+  return confirm({ theme, message, default: fallback }, context);
 }
 
 export type NextStep = 'next' | 'stop';
 
 export async function askNext(): Promise<NextStep> {
   return select<NextStep>({
+    theme,
     message: 'Continue?',
     choices: [
       { name: 'Next question', value: 'next' },
@@ -54,12 +70,13 @@ export async function askNext(): Promise<NextStep> {
 }
 
 /** Ask for the answer to a question laid out as `presentation`, in the bank's terms. */
-export async function askAnswer(presentation: Presentation): Promise<Answer> {
+export async function askAnswer(presentation: Presentation, context: PromptContext = {}): Promise<Answer> {
   const { question, order } = presentation;
   const width = terminalWidth() - 4;
   switch (question.type) {
     case 'single': {
       const choice = await select<number>({
+        theme,
         message: 'Your answer:',
         choices: order.map((index, shown) => ({
           name: choiceName(`${LETTERS[shown]}) `, question.options[index]!.text, width),
@@ -67,12 +84,13 @@ export async function askAnswer(presentation: Presentation): Promise<Answer> {
         })),
         pageSize: 20,
         loop: false,
-      });
+      }, context);
       return { type: 'single', choice };
     }
     case 'multiple': {
       const needed = question.options.filter((o) => o.correct).length;
       const choices = await checkbox<number>({
+        theme,
         message: `Your answer (select ${needed}; space to mark, enter to submit):`,
         choices: order.map((index, shown) => ({
           name: choiceName(`${LETTERS[shown]}) `, question.options[index]!.text, width),
@@ -82,7 +100,7 @@ export async function askAnswer(presentation: Presentation): Promise<Answer> {
         loop: false,
         validate: (picked) =>
           picked.length === needed ? true : `Select exactly ${needed} options (you have ${picked.length}).`,
-      });
+      }, context);
       return { type: 'multiple', choices };
     }
     case 'ordering': {
@@ -90,11 +108,12 @@ export async function askAnswer(presentation: Presentation): Promise<Answer> {
       const chosen: number[] = [];
       while (remaining.length > 1) {
         const step = await select<number>({
+          theme,
           message: `Which step comes ${ordinal(chosen.length + 1)}?`,
           choices: remaining.map((index) => ({ name: choiceName('- ', question.steps[index]!, width), value: index })),
           pageSize: 20,
           loop: false,
-        });
+        }, context);
         chosen.push(step);
         remaining.splice(remaining.indexOf(step), 1);
       }
@@ -106,11 +125,12 @@ export async function askAnswer(presentation: Presentation): Promise<Answer> {
       const picks: string[] = [];
       for (const [i, pair] of question.pairs.entries()) {
         const pick = await select<string>({
+          theme,
           message: `${i + 1}/${question.pairs.length} ${pair.prompt}:`,
           choices: presentation.responses.map((r) => ({ name: r, value: r })),
           pageSize: 20,
           loop: false,
-        });
+        }, context);
         picks.push(pick);
       }
       return { type: 'matching', picks };

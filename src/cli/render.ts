@@ -40,16 +40,18 @@ export function renderQuestion(p: Presentation, width: number): string {
   return out.join('\n');
 }
 
-export function renderFeedback(p: Presentation, answer: Answer, correct: boolean, width: number): string {
+export function renderFeedback(p: Presentation, answer: Answer | undefined, correct: boolean, width: number): string {
   const q = p.question;
   const out: string[] = [
-    correct ? chalk.green.bold(`${MARK.right} Correct`) : chalk.red.bold(`${MARK.wrong} Incorrect`),
+    correct ? chalk.green.bold(`${MARK.right} Correct`)
+    : answer ? chalk.red.bold(`${MARK.wrong} Incorrect`)
+    : chalk.red.bold(`${MARK.wrong} Not answered`),
     '',
   ];
   switch (q.type) {
     case 'single':
     case 'multiple': {
-      const picked = new Set(answer.type === 'single' ? [answer.choice] : answer.type === 'multiple' ? answer.choices : []);
+      const picked = new Set(answer?.type === 'single' ? [answer.choice] : answer?.type === 'multiple' ? answer.choices : []);
       p.order.forEach((index, shown) => {
         const option = q.options[index]!;
         const mark = option.correct ? chalk.green(MARK.right) : picked.has(index) ? chalk.red(MARK.wrong) : ' ';
@@ -62,20 +64,20 @@ export function renderFeedback(p: Presentation, answer: Answer, correct: boolean
       break;
     }
     case 'ordering': {
-      const given = answer.type === 'ordering' ? answer.order : [];
+      const given = answer?.type === 'ordering' ? answer.order : [];
       out.push('Correct order:');
       q.steps.forEach((step, i) => {
         const ok = given[i] === i;
         out.push(hang(`  ${ok ? chalk.green(MARK.right) : chalk.red(MARK.wrong)} ${i + 1}. `, step, width));
       });
-      if (!correct) {
+      if (!correct && given.length > 0) {
         out.push(chalk.dim('Your order:'));
         given.forEach((step, i) => out.push(chalk.dim(hang(`     ${i + 1}. `, q.steps[step]!, width))));
       }
       break;
     }
     case 'matching': {
-      const picks = answer.type === 'matching' ? answer.picks : [];
+      const picks = answer?.type === 'matching' ? answer.picks : [];
       q.pairs.forEach((pair, i) => {
         const ok = picks[i] === pair.answer;
         const mark = ok ? chalk.green(MARK.right) : chalk.red(MARK.wrong);
@@ -106,4 +108,22 @@ export function renderSummary(score: SessionScore, width: number): string {
 const ANSI = /\u001B\[[0-9;]*m/g;
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
+}
+
+/** A short, display-order description of an answer ("B, D"), for the exam's question screen. */
+export function describeAnswer(p: Presentation, answer: Answer): string {
+  switch (answer.type) {
+    case 'single':
+      return LETTERS[p.order.indexOf(answer.choice)] ?? '?';
+    case 'multiple':
+      return answer.choices.map((c) => LETTERS[p.order.indexOf(c)] ?? '?').sort().join(', ');
+    case 'ordering': {
+      const steps = p.question.type === 'ordering' ? p.question.steps : [];
+      return answer.order.map((i, n) => `${n + 1}. ${steps[i]}`).join('  ');
+    }
+    case 'matching': {
+      const pairs = p.question.type === 'matching' ? p.question.pairs : [];
+      return pairs.map((pair, i) => `${pair.prompt} → ${answer.picks[i]}`).join('; ');
+    }
+  }
 }

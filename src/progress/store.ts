@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { emptyProgress, progressSchema, type Attempt, type Progress } from './schema.js';
+import { ensureWritableDir, writeFileAtomic } from './atomic.js';
+import { emptyProgress, progressSchema, type Attempt, type ExamRecord, type Progress } from './schema.js';
 
 export const PROGRESS_FILE = 'progress.json';
 
@@ -25,18 +26,21 @@ export class ProgressStore {
 
   /** Fail early, before the first question, when answers could not be saved. */
   ensureWritable(): void {
-    try {
-      fs.mkdirSync(this.dataDir, { recursive: true });
-      fs.accessSync(this.dataDir, fs.constants.W_OK);
-    } catch (error) {
-      throw saveError(this.dataDir, error);
-    }
+    ensureWritableDir(this.dataDir);
   }
 
   /** Record one answer and save at once. */
   record(attempt: Attempt): void {
-    const current = this.load();
-    const next: Progress = { ...current, attempts: [...current.attempts, attempt] };
+    this.update((p) => ({ ...p, attempts: [...p.attempts, attempt] }));
+  }
+
+  /** Record a finished mock exam with its answers, in one save. */
+  recordExam(exam: ExamRecord, attempts: readonly Attempt[]): void {
+    this.update((p) => ({ ...p, attempts: [...p.attempts, ...attempts], exams: [...p.exams, exam] }));
+  }
+
+  private update(change: (progress: Progress) => Progress): void {
+    const next = change(this.load());
     writeProgress(this.file, next);
     this.progress = next;
   }
@@ -82,54 +86,6 @@ function corrupt(file: string, reason: string): UserError {
   );
 }
 
-/** Write the whole file to a temporary sibling, flush it to disk, then rename it into place. */
 export function writeProgress(file: string, progress: Progress): void {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    const fd = fs.openSync(temp, 'w', 0o600);
-    try {
-      fs.writeFileSync(fd, `${JSON.stringify(progress)}\n`);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
-    syncDir(dir);
-  } catch (error) {
-    try {
-      fs.rmSync(temp, { force: true });
-    } catch {
-      // The original error is the one the user needs to see.
-    }
-    throw saveError(file, error);
-  }
-}
-
-/** Make the rename itself durable; not every platform can open a folder, which is fine. */
-function syncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Best effort only.
-  }
-}
-
-function saveError(target: string, error: unknown): UserError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full'
-    : code === 'EROFS' ? 'the file system is read-only'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : (code ?? (error as Error).message);
-  return new UserError(
-    `Cannot save progress to ${target}: ${reason}.`,
-    'Answers given before this one are saved. Free some space or fix the permissions, or choose another folder with --data-dir <dir> or AIF_QUIZ_HOME.',
-  );
+  writeFileAtomic(file, `${JSON.stringify(progress)}\n`);
 }

@@ -3,11 +3,13 @@ import { reviewQueue } from '../../progress/derive.js';
 import { ProgressStore } from '../../progress/store.js';
 import { loadQuestions, type BankOptions } from '../banks.js';
 import { choose } from '../prompts.js';
+import { ExamStateFile } from '../../progress/exam-state.js';
+import { formatClock } from '../../engine/exam.js';
 import { requireTerminal } from '../terminal.js';
 import { practice } from './practice.js';
 import { review } from './review.js';
 
-type Choice = 'domain' | 'task' | 'review' | 'quit';
+type Choice = 'domain' | 'task' | 'review' | 'exam' | 'resume' | 'quit';
 
 /** The front door: a menu that offers only what exists and leads into the other flows. */
 export async function start(options: BankOptions & { dataDir: string }): Promise<void> {
@@ -21,6 +23,12 @@ export async function start(options: BankOptions & { dataDir: string }): Promise
     { name: 'Practise a task statement', value: 'task' },
   ];
   if (toReview > 0) items.push({ name: `Review wrong answers (${toReview})`, value: 'review' });
+  const unfinished = new ExamStateFile(options.dataDir).load();
+  if (unfinished) {
+    const answered = Object.keys(unfinished.answers).length;
+    items.push({ name: `Resume the mock exam (${answered}/${unfinished.questionIds.length} answered, ${formatClock(unfinished.limitMs - unfinished.usedMs)} left)`, value: 'resume' });
+  }
+  items.push({ name: 'Take a timed mock exam (65 questions, 90 minutes)', value: 'exam' });
   items.push({ name: 'Quit', value: 'quit' });
   const picked = await choose(`aif-quiz: ${questions.length} questions. What would you like to do?`, items);
 
@@ -39,6 +47,11 @@ export async function start(options: BankOptions & { dataDir: string }): Promise
     }
     case 'review':
       return review(options);
+    case 'exam':
+    case 'resume': {
+      const { exam } = await import('./exam.js');
+      return exam({ ...options, resume: picked === 'resume' });
+    }
     case 'quit':
       return;
   }
