@@ -34,6 +34,7 @@ describe('aif-quiz without a terminal', () => {
         fs.writeFileSync(
           path.join(dataDir, 'progress.json'),
           JSON.stringify({ version: 1, attempts: [{ id: 'mini-single', at: '2026-01-01T00:00:00.000Z', answer: { type: 'single', choice: 1 }, correct: false, seconds: 3, mode: 'practice' }] }),
+          // an old-format file: it is migrated on the way
         );
       }
       const result = run([...args, '--bank-only', '--bank', MINI_BANK], { AIF_QUIZ_HOME: dataDir });

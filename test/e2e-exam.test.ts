@@ -5,7 +5,7 @@ import { KEY, Terminal } from './pty.js';
 import { makeBankFolder, tempDir } from './helpers.js';
 
 interface Saved {
-  attempts: { id: string; mode: string; correct: boolean }[];
+  history: { id: string; mode: string; correct: boolean }[];
   exams: { total: number; correct: number; answered: number; timedOut: boolean }[];
 }
 
@@ -87,8 +87,8 @@ describe('a mock exam in a real terminal', () => {
 
     const saved = progress(home);
     expect(saved.exams).toMatchObject([{ total: 5, correct: 1, answered: 1, timedOut: false }]);
-    expect(saved.attempts.filter((a) => a.mode === 'exam')).toHaveLength(5);
-    expect(saved.attempts.find((a) => a.id === id1)).toMatchObject({ correct: true });
+    expect(saved.history.filter((a) => a.mode === 'exam')).toHaveLength(5);
+    expect(saved.history.find((a) => a.id === id1)).toMatchObject({ correct: true });
     expect(fs.existsSync(path.join(home, 'exam.json'))).toBe(false);
 
     const history = new Terminal(['exam', '--history', '--json'], { AIF_QUIZ_HOME: home });

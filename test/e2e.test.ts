@@ -22,9 +22,9 @@ function keysTo(options: readonly string[], text: string): string[] {
   return Array<string>(index).fill(KEY.down);
 }
 
-function attempts(dataDir: string): { id: string; correct: boolean }[] {
+function attempts(dataDir: string): { id: string; correct: boolean; confidence?: string }[] {
   const file = path.join(dataDir, 'progress.json');
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { attempts: { id: string; correct: boolean }[] }).attempts : [];
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { history: { id: string; correct: boolean }[] }).history : [];
 }
 
 const bankArgs = ['--bank-only', '--bank', MINI_BANK];
@@ -38,12 +38,14 @@ describe('a learner in a real terminal', () => {
     expect(screen).toContain('Which type of learning uses data where every example has a known label?');
     const options = shownOptions(await term.waitFor(/D\) /));
     await term.type(...keysTo(options, 'Supervised learning'), KEY.enter);
+    await term.waitFor('How sure were you?');
+    await term.type('u');
     const feedback = await term.waitFor('Score: 1/1');
     expect(feedback).toContain('✔ Correct');
     expect(feedback).toContain('Unsupervised learning works on unlabelled data.');
     expect(feedback).toContain('Reference: https://aws.amazon.com/what-is/machine-learning/');
     expect(await term.exitCode()).toBe(0);
-    expect(attempts(home)).toMatchObject([{ id: 'mini-single', correct: true }]);
+    expect(attempts(home)).toMatchObject([{ id: 'mini-single', correct: true, confidence: 'unsure' }]);
   });
 
   it('keeps the answers given before Ctrl+C and exits with 130', async () => {
@@ -62,6 +64,8 @@ describe('a learner in a real terminal', () => {
     } else {
       await term.type(KEY.enter, KEY.enter, KEY.enter);
     }
+    await term.waitFor('How sure were you?');
+    await term.type(KEY.enter);
     await term.waitFor('Continue?');
     expect(term.text).toMatch(/[✔✘] (Correct|Incorrect)/);
     await term.type(KEY.ctrlC);
@@ -75,6 +79,8 @@ describe('a learner in a real terminal', () => {
     const practice = new Terminal(['practice', ...bankArgs, '--task', '1.1', '--count', '1', '--seed', '11'], { AIF_QUIZ_HOME: home });
     const options = shownOptions(await practice.waitFor(/D\) /));
     await practice.type(...keysTo(options, 'Reinforcement learning'), KEY.enter);
+    await practice.waitFor('How sure were you?');
+    await practice.type('s');
     await practice.waitFor('Review the 1 missed question now?');
     expect(practice.text).toContain('✘ Incorrect');
     await practice.type('n', KEY.enter);
@@ -83,9 +89,11 @@ describe('a learner in a real terminal', () => {
 
     const review = new Terminal(['review', ...bankArgs, '--seed', '2'], { AIF_QUIZ_HOME: home });
     const screen = await review.waitFor(/D\) /);
-    expect(screen).toContain('1 question to review');
+    expect(screen).toContain('0 due today, 1 more answered wrong last time');
     expect(screen).toContain('Which type of learning uses data where every example has a known label?');
     await review.type(...keysTo(shownOptions(screen), 'Supervised learning'), KEY.enter);
+    await review.waitFor('How sure were you?');
+    await review.type('g');
     await review.waitFor('Every answer right');
     expect(await review.exitCode()).toBe(0);
 
@@ -104,6 +112,8 @@ describe('a learner in a real terminal', () => {
       const index = lines.findIndex((l) => l.includes(step));
       await term.type(...Array<string>(index).fill(KEY.down), KEY.enter);
     }
+    await term.waitFor('How sure were you?');
+    await term.type(KEY.enter);
     await term.waitFor('✔ Correct');
     expect(await term.exitCode()).toBe(0);
 
@@ -118,6 +128,8 @@ describe('a learner in a real terminal', () => {
       expect(index, screen).toBeGreaterThanOrEqual(0);
       await matching.type(...Array<string>(index).fill(KEY.down), KEY.enter);
     }
+    await matching.waitFor('How sure were you?');
+    await matching.type(KEY.enter);
     await matching.waitFor('✔ Correct');
     expect(await matching.exitCode()).toBe(0);
   });

@@ -106,14 +106,16 @@ export function buildProgram(): Command {
       .command('review')
       .description('go over the questions you got wrong until you get them right')
       .option('--count <n>', 'at most this many questions', positiveInteger('--count'))
+      .option('--due-only', 'only the questions due today by spaced repetition')
       .option('--seed <n>', 'fix the option order', seedValue),
   ).action(async (_o, command: Command) => {
     const o = globals(command);
-    const opts = command.opts<{ count?: number; seed?: number }>();
+    const opts = command.opts<{ count?: number; seed?: number; dueOnly?: boolean }>();
     const { review } = await import('./commands/review.js');
     await review({
       ...bankOptions(o),
       dataDir: o.dataDirResolved,
+      dueOnly: opts.dueOnly ?? false,
       ...(opts.count !== undefined && { count: opts.count }),
       ...(opts.seed !== undefined && { seed: opts.seed }),
     });

@@ -1,6 +1,8 @@
+import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { checkbox, confirm, number, select } from '@inquirer/prompts';
 import chalk from 'chalk';
 import type { Answer } from '../bank/question.js';
+import type { Confidence } from '../progress/schema.js';
 import type { Presentation } from '../engine/present.js';
 import { hang, LETTERS } from './text.js';
 import { terminalWidth } from './terminal.js';
@@ -145,4 +147,26 @@ function choiceName(label: string, text: string, width: number): string {
 
 export function ordinal(n: number): string {
   return ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh'][n - 1] ?? `${n}th`;
+}
+
+const CONFIDENCE_KEYS: Readonly<Record<string, Confidence>> = { s: 'sure', u: 'unsure', g: 'guessed', '1': 'sure', '2': 'unsure', '3': 'guessed' };
+
+/** One key: how sure the learner was. Enter means sure. */
+const confidencePrompt = createPrompt<Confidence, { message: string }>((config, done) => {
+  const [value, setValue] = useState<Confidence | undefined>(undefined);
+  const prefix = usePrefix({ status: value ? 'done' : 'idle', theme: makeTheme(theme) });
+  useKeypress((key) => {
+    if (value) return;
+    const picked = isEnterKey(key) ? 'sure' : CONFIDENCE_KEYS[key.name];
+    if (picked) {
+      setValue(picked);
+      done(picked);
+    }
+  });
+  if (value) return `${prefix} ${config.message} ${value}`;
+  return `${prefix} ${config.message} ${chalk.dim('[s]ure (Enter) · [u]nsure · [g]uessed')}`;
+});
+
+export async function askConfidence(context: PromptContext = {}): Promise<Confidence> {
+  return confidencePrompt({ message: 'How sure were you?' }, context);
 }

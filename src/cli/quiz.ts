@@ -6,7 +6,7 @@ import { present } from '../engine/present.js';
 import type { Random } from '../engine/random.js';
 import type { Result } from '../engine/score.js';
 import type { ProgressStore } from '../progress/store.js';
-import { askAnswer, askNext, isPromptExit } from './prompts.js';
+import { askAnswer, askConfidence, askNext, isPromptExit } from './prompts.js';
 import { renderFeedback, renderHeader, renderQuestion } from './render.js';
 import { terminalWidth } from './terminal.js';
 import { wrap } from './text.js';
@@ -17,6 +17,10 @@ export interface QuizOptions {
   readonly mode: 'practice' | 'review';
   readonly random: Random;
   readonly now?: () => Date;
+  /** Ask "sure / unsure / guessed" after each answer (a setting). */
+  readonly askConfidence: boolean;
+  /** A line shown above a question, such as a leech warning. */
+  readonly noteFor?: (question: Question) => string | undefined;
 }
 
 /**
@@ -32,20 +36,27 @@ export async function runQuiz(options: QuizOptions): Promise<Result[]> {
       const width = terminalWidth();
       const presentation = present(question, options.random);
       console.log(`\n${renderHeader(i + 1, total, question)}\n`);
+      const extra = options.noteFor?.(question);
+      if (extra) console.log(`${chalk.yellow(wrap(extra, width))}\n`);
       console.log(renderQuestion(presentation, width));
       console.log('');
       const started = now();
       const answer = await askAnswer(presentation);
       const correct = grade(question, answer);
       const answeredAt = now();
-      options.store.record({
-        id: question.id,
-        at: answeredAt.toISOString(),
-        answer,
-        correct,
-        seconds: Math.max(0, Math.round((answeredAt.getTime() - started.getTime()) / 100) / 10),
-        mode: options.mode,
-      });
+      const confidence = options.askConfidence ? await askConfidence() : undefined;
+      options.store.record(
+        {
+          id: question.id,
+          at: answeredAt.toISOString(),
+          answer,
+          correct,
+          seconds: Math.max(0, Math.round((answeredAt.getTime() - started.getTime()) / 100) / 10),
+          mode: options.mode,
+          ...(confidence && { confidence }),
+        },
+        question,
+      );
       results.push({ question, correct });
       console.log(`\n${renderFeedback(presentation, answer, correct, width)}\n`);
       if (i < total - 1 && (await askNext()) === 'stop') break;

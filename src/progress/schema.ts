@@ -1,10 +1,14 @@
 import { z } from 'zod';
 
 /**
- * The progress file. It is versioned so that later formats can migrate it; version 1 keeps every
- * answer as an attempt, the record everything else is derived from.
+ * The progress file. Version 2 keeps a small state per question (counts, the FSRS card, the
+ * wrong options picked), a bounded recent history and a per-day tally, so that it stays small
+ * and quick to save after months of study. Version 1 (every attempt forever) is migrated.
  */
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
+
+/** Recent attempts kept for pacing, calibration and the history chart. */
+export const HISTORY_LIMIT = 2000;
 
 export const answerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('single'), choice: z.number().int().min(0) }),
@@ -12,6 +16,9 @@ export const answerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ordering'), order: z.array(z.number().int().min(0)) }),
   z.strictObject({ type: z.literal('matching'), picks: z.array(z.string()) }),
 ]);
+
+export const confidenceSchema = z.enum(['sure', 'unsure', 'guessed']);
+export const modeSchema = z.enum(['practice', 'review', 'exam']);
 
 export const attemptSchema = z.strictObject({
   /** Question id. */
@@ -22,7 +29,35 @@ export const attemptSchema = z.strictObject({
   answer: answerSchema.optional(),
   correct: z.boolean(),
   seconds: z.number().min(0),
-  mode: z.enum(['practice', 'review', 'exam']),
+  mode: modeSchema,
+  confidence: confidenceSchema.optional(),
+});
+
+export const cardSchema = z.strictObject({
+  due: z.iso.datetime(),
+  stability: z.number(),
+  difficulty: z.number(),
+  elapsed_days: z.number(),
+  scheduled_days: z.number(),
+  reps: z.number().int(),
+  lapses: z.number().int(),
+  learning_steps: z.number().int(),
+  state: z.number().int(),
+  last_review: z.iso.datetime().optional(),
+});
+
+/** What is known about one question. */
+export const questionStateSchema = z.strictObject({
+  attempts: z.number().int().min(0),
+  wrong: z.number().int().min(0),
+  lastAt: z.iso.datetime(),
+  lastCorrect: z.boolean(),
+  lastConfidence: confidenceSchema.optional(),
+  /** When the latest wrong answer was given: the review list is ordered by it. */
+  lastWrongAt: z.iso.datetime().optional(),
+  card: cardSchema,
+  /** Wrong option texts picked, with how often (single and multiple questions). */
+  wrongPicks: z.record(z.string(), z.number().int().min(1)).optional(),
 });
 
 /** One finished mock exam, for the history and for preferring unseen questions next time. */
@@ -43,16 +78,49 @@ export const examRecordSchema = z.strictObject({
   questionIds: z.array(z.string()),
 });
 
+const tallySchema = z.strictObject({ answered: z.number().int().min(0), correct: z.number().int().min(0) });
+
+export const settingsSchema = z.strictObject({
+  /** Ask "sure / unsure / guessed" after each answer in practice and review. */
+  confidence: z.boolean(),
+});
+
 export const progressSchema = z.strictObject({
   version: z.literal(PROGRESS_VERSION),
+  questions: z.record(z.string(), questionStateSchema),
+  /** The latest attempts, oldest first, at most HISTORY_LIMIT. */
+  history: z.array(attemptSchema),
+  /** Answers per calendar day (UTC), for the chart over time. */
+  days: z.record(z.string(), tallySchema),
+  /** Right and wrong answers per stated confidence, over all time. */
+  calibration: z.partialRecord(confidenceSchema, tallySchema),
+  exams: z.array(examRecordSchema),
+  settings: settingsSchema,
+});
+
+/** The first format: every attempt kept forever. Read only, to migrate it. */
+export const progressV1Schema = z.strictObject({
+  version: z.literal(1),
   attempts: z.array(attemptSchema),
   exams: z.array(examRecordSchema).default([]),
 });
 
 export type Attempt = z.infer<typeof attemptSchema>;
 export type ExamRecord = z.infer<typeof examRecordSchema>;
+export type QuestionState = z.infer<typeof questionStateSchema>;
 export type Progress = z.infer<typeof progressSchema>;
+export type ProgressV1 = z.infer<typeof progressV1Schema>;
+export type Confidence = z.infer<typeof confidenceSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
 
 export function emptyProgress(): Progress {
-  return { version: PROGRESS_VERSION, attempts: [], exams: [] };
+  return {
+    version: PROGRESS_VERSION,
+    questions: {},
+    history: [],
+    days: {},
+    calibration: {},
+    exams: [],
+    settings: { confidence: true },
+  };
 }

@@ -1,26 +1,57 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Question } from '../bank/question.js';
 import { UserError } from '../errors.js';
+import { applyAttempt, applyExam } from './apply.js';
 import { ensureWritableDir, writeFileAtomic } from './atomic.js';
-import { emptyProgress, progressSchema, type Attempt, type ExamRecord, type Progress } from './schema.js';
+import { withLock } from './lock.js';
+import { migrateV1 } from './migrate.js';
+import {
+  emptyProgress,
+  PROGRESS_VERSION,
+  progressSchema,
+  progressV1Schema,
+  type Attempt,
+  type ExamRecord,
+  type Progress,
+  type Settings,
+} from './schema.js';
 
 export const PROGRESS_FILE = 'progress.json';
 
 /**
- * The progress file on disk. Every answer is saved as soon as it is given, atomically (temporary
- * file, fsync, rename), so an interrupted or crashed session loses nothing already answered and
- * never leaves a half-written file. A file that cannot be read is never overwritten.
+ * The progress file on disk. Every answer is saved as soon as it is given: under a lock, the file
+ * is read afresh, the answer merged in, and the result written atomically (temporary file, fsync,
+ * rename). So an interrupted session loses nothing, a crash never leaves a half-written file, and
+ * two processes answering at once both keep every answer. A file that cannot be read is never
+ * overwritten.
  */
 export class ProgressStore {
   readonly file: string;
   private progress: Progress | undefined;
+  /** Set when load() converted an older format; the CLI tells the user where the backup is. */
+  migration: { from: number; backup: string } | undefined;
 
   constructor(readonly dataDir: string) {
     this.file = path.join(dataDir, PROGRESS_FILE);
   }
 
+  private get lockFile(): string {
+    return `${this.file}.lock`;
+  }
+
   load(): Progress {
-    this.progress ??= readProgress(this.file);
+    if (this.progress) return this.progress;
+    const read = readProgressFile(this.file);
+    if (read.kind === 'v1') {
+      const backup = path.join(this.dataDir, `progress.v1-backup-${stamp()}.json`);
+      withLock(this.lockFile, () => {
+        fs.copyFileSync(this.file, backup, fs.constants.COPYFILE_EXCL);
+        writeProgress(this.file, read.progress);
+      });
+      this.migration = { from: 1, backup };
+    }
+    this.progress = read.progress;
     return this.progress;
   }
 
@@ -30,28 +61,44 @@ export class ProgressStore {
   }
 
   /** Record one answer and save at once. */
-  record(attempt: Attempt): void {
-    this.update((p) => ({ ...p, attempts: [...p.attempts, attempt] }));
+  record(attempt: Attempt, question?: Question): void {
+    this.update((p) => applyAttempt(p, attempt, question));
   }
 
   /** Record a finished mock exam with its answers, in one save. */
-  recordExam(exam: ExamRecord, attempts: readonly Attempt[]): void {
-    this.update((p) => ({ ...p, attempts: [...p.attempts, ...attempts], exams: [...p.exams, exam] }));
+  recordExam(exam: ExamRecord, attempts: readonly Attempt[], questions: ReadonlyMap<string, Question>): void {
+    this.update((p) => applyExam(p, exam, attempts, questions));
+  }
+
+  saveSettings(settings: Settings): void {
+    this.update((p) => ({ ...p, settings }));
   }
 
   private update(change: (progress: Progress) => Progress): void {
-    const next = change(this.load());
-    writeProgress(this.file, next);
-    this.progress = next;
+    this.load();
+    ensureWritableDir(this.dataDir);
+    this.progress = withLock(this.lockFile, () => {
+      // Read afresh: another process may have saved answers since this one loaded.
+      const current = readProgressFile(this.file).progress;
+      const next = change(current);
+      writeProgress(this.file, next);
+      return next;
+    });
   }
 }
 
+type ReadResult = { kind: 'v2' | 'missing'; progress: Progress } | { kind: 'v1'; progress: Progress };
+
 export function readProgress(file: string): Progress {
+  return readProgressFile(file).progress;
+}
+
+function readProgressFile(file: string): ReadResult {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyProgress();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing', progress: emptyProgress() };
     throw new UserError(
       `Cannot read your progress file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
       'Check its permissions; aif-quiz has not changed it.',
@@ -63,20 +110,27 @@ export function readProgress(file: string): Progress {
   } catch (error) {
     throw corrupt(file, `it is not valid JSON (${(error as Error).message})`);
   }
-  const result = progressSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
-    const version = (data as { version?: unknown } | null)?.version;
-    if (typeof version === 'number' && version > 1) {
-      throw new UserError(
-        `Your progress file ${file} was written by a newer version of aif-quiz (format ${version}).`,
-        'Update aif-quiz (npm install -g aif-quiz@latest); the file has not been changed.',
-      );
-    }
-    throw corrupt(file, `it does not have the expected content${where}: ${issue.message}`);
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > PROGRESS_VERSION) {
+    throw new UserError(
+      `Your progress file ${file} was written by a newer version of aif-quiz (format ${version}).`,
+      'Update aif-quiz; the file has not been changed.',
+    );
   }
-  return result.data;
+  if (version === 1) {
+    const old = progressV1Schema.safeParse(data);
+    if (!old.success) throw corrupt(file, describe(old.error));
+    return { kind: 'v1', progress: migrateV1(old.data) };
+  }
+  const result = progressSchema.safeParse(data);
+  if (!result.success) throw corrupt(file, describe(result.error));
+  return { kind: 'v2', progress: result.data };
+}
+
+function describe(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0]!;
+  const where = issue.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
+  return `it does not have the expected content${where}: ${issue.message}`;
 }
 
 function corrupt(file: string, reason: string): UserError {
@@ -88,4 +142,8 @@ function corrupt(file: string, reason: string): UserError {
 
 export function writeProgress(file: string, progress: Progress): void {
   writeFileAtomic(file, `${JSON.stringify(progress)}\n`);
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
 }

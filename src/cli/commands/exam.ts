@@ -336,7 +336,7 @@ class ExamSession {
         mode: 'exam' as const,
       };
     });
-    this.store.recordExam(record, attempts);
+    this.store.recordExam(record, attempts, new Map(this.questions.map((q) => [q.id, q])));
     this.saved.clear();
     console.log(`\n${renderExamReport(report, terminalWidth())}\n`);
     await this.walkThrough(report);

@@ -7,7 +7,8 @@ import { seededRandom } from '../../engine/random.js';
 import { scoreSession, type Result } from '../../engine/score.js';
 import { matchesFilter, selectQuestions, type Filter } from '../../engine/select.js';
 import { seenIds } from '../../progress/derive.js';
-import { ProgressStore } from '../../progress/store.js';
+import type { ProgressStore } from '../../progress/store.js';
+import { openStore } from '../store.js';
 import { loadQuestions, type BankOptions } from '../banks.js';
 import { askCount, askYesNo, choose } from '../prompts.js';
 import { note, plural, runQuiz } from '../quiz.js';
@@ -28,7 +29,7 @@ export const DEFAULT_COUNT = 10;
 export async function practice(options: PracticeOptions): Promise<void> {
   const questions = loadQuestions(options);
   requireTerminal('practice');
-  const store = new ProgressStore(options.dataDir);
+  const store = openStore(options.dataDir);
   const progress = store.load();
   store.ensureWritable();
 
@@ -43,12 +44,13 @@ export async function practice(options: PracticeOptions): Promise<void> {
   const picked = selectQuestions(questions, { filter, count, seen: seenIds(progress), random });
   note(`${plural(picked.length, 'question')} from ${describeFilter(filter)} · seed ${seed} (use --seed ${seed} to repeat this session)`);
 
-  const results = await runQuiz({ questions: picked, store, mode: 'practice', random });
-  await finish(results, store, random);
+  const askConfidence = progress.settings.confidence;
+  const results = await runQuiz({ questions: picked, store, mode: 'practice', random, askConfidence });
+  await finish(results, store, random, askConfidence);
 }
 
 /** The end of a session: the score, then an offer to go over the missed questions at once. */
-export async function finish(results: readonly Result[], store: ProgressStore, random: () => number): Promise<void> {
+export async function finish(results: readonly Result[], store: ProgressStore, random: () => number, askConfidence: boolean): Promise<void> {
   if (results.length === 0) return;
   console.log(`\n${renderSummary(scoreSession(results), terminalWidth())}\n`);
   const missed = results.filter((r) => !r.correct).map((r) => r.question);
@@ -58,7 +60,7 @@ export async function finish(results: readonly Result[], store: ProgressStore, r
   }
   note(`Your answers are saved in ${store.file}. Missed questions wait for you in: aif-quiz review`);
   if (await askYesNo(`Review the ${plural(missed.length, 'missed question')} now?`, true)) {
-    const again = await runQuiz({ questions: missed, store, mode: 'review', random });
+    const again = await runQuiz({ questions: missed, store, mode: 'review', random, askConfidence });
     if (again.length > 0) console.log(`\n${renderSummary(scoreSession(again), terminalWidth())}\n`);
   }
 }

@@ -1,7 +1,8 @@
 import chalk from 'chalk';
 import { seededRandom } from '../../engine/random.js';
-import { reviewQueue } from '../../progress/derive.js';
-import { ProgressStore } from '../../progress/store.js';
+import type { Question } from '../../bank/question.js';
+import { isLeech, reviewPlan } from '../../progress/derive.js';
+import { openStore } from '../store.js';
 import { loadQuestions, type BankOptions } from '../banks.js';
 import { note, plural, runQuiz } from '../quiz.js';
 import { requireTerminal } from '../terminal.js';
@@ -9,26 +10,43 @@ import { finish } from './practice.js';
 
 export interface ReviewOptions extends BankOptions {
   readonly count?: number;
+  readonly dueOnly?: boolean;
   readonly seed?: number;
   readonly dataDir: string;
 }
 
-/** Go over the questions whose latest answer was wrong, the longest-waiting first. */
+/**
+ * Spaced review: questions whose FSRS card is due come first, then the rest of the questions
+ * whose latest answer was wrong, the longest-waiting first.
+ */
 export async function review(options: ReviewOptions): Promise<void> {
   const questions = loadQuestions(options);
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const store = new ProgressStore(options.dataDir);
-  const queue = reviewQueue(store.load(), new Set(byId.keys()));
+  const store = openStore(options.dataDir);
+  const progress = store.load();
+  const plan = reviewPlan(progress, new Set(byId.keys()), new Date(), options.dueOnly ?? false);
+  const queue = [...plan.due, ...plan.wrong];
   if (queue.length === 0) {
-    console.log(chalk.green('Nothing to review: every question you have answered, your latest answer was right.'));
+    console.log(
+      chalk.green(
+        options.dueOnly
+          ? 'Nothing is due today. Come back tomorrow, or review wrong answers with: aif-quiz review'
+          : 'Nothing to review: no question is due, and your latest answer to every question was right.',
+      ),
+    );
     note('Practise more with: aif-quiz practice');
     return;
   }
   requireTerminal('review');
   store.ensureWritable();
   const picked = queue.slice(0, options.count ?? queue.length).map((id) => byId.get(id)!);
-  note(`${plural(queue.length, 'question')} to review; this session has ${picked.length}, the oldest misses first.`);
+  note(`${plan.due.length} due today, ${plan.wrong.length} more answered wrong last time; this session has ${plural(picked.length, 'question')}.`);
   const random = seededRandom(options.seed ?? Math.floor(Math.random() * 2 ** 31));
-  const results = await runQuiz({ questions: picked, store, mode: 'review', random });
-  await finish(results, store, random);
+  const askConfidence = progress.settings.confidence;
+  const noteFor = (q: Question) =>
+    isLeech(store.load(), q.id)
+      ? `Leech: you have missed this question ${store.load().questions[q.id]?.wrong} times. Drilling is not working; read the reference page first: ${q.references[0]}`
+      : undefined;
+  const results = await runQuiz({ questions: picked, store, mode: 'review', random, askConfidence, noteFor });
+  await finish(results, store, random, askConfidence);
 }

@@ -1,6 +1,6 @@
 import { DOMAINS } from '../../bank/catalogue.js';
-import { reviewQueue } from '../../progress/derive.js';
-import { ProgressStore } from '../../progress/store.js';
+import { reviewPlan } from '../../progress/derive.js';
+import { openStore } from '../store.js';
 import { loadQuestions, type BankOptions } from '../banks.js';
 import { choose } from '../prompts.js';
 import { ExamStateFile } from '../../progress/exam-state.js';
@@ -15,14 +15,15 @@ type Choice = 'domain' | 'task' | 'review' | 'exam' | 'resume' | 'quit';
 export async function start(options: BankOptions & { dataDir: string }): Promise<void> {
   const questions = loadQuestions(options);
   requireTerminal('start');
-  const store = new ProgressStore(options.dataDir);
-  const toReview = reviewQueue(store.load(), new Set(questions.map((q) => q.id))).length;
+  const store = openStore(options.dataDir);
+  const plan = reviewPlan(store.load(), new Set(questions.map((q) => q.id)), new Date(), false);
+  const toReview = plan.due.length + plan.wrong.length;
 
   const items: { name: string; value: Choice }[] = [
     { name: 'Practise a domain', value: 'domain' },
     { name: 'Practise a task statement', value: 'task' },
   ];
-  if (toReview > 0) items.push({ name: `Review wrong answers (${toReview})`, value: 'review' });
+  if (toReview > 0) items.push({ name: `Review: ${plan.due.length} due today, ${plan.wrong.length} more answered wrong`, value: 'review' });
   const unfinished = new ExamStateFile(options.dataDir).load();
   if (unfinished) {
     const answered = Object.keys(unfinished.answers).length;
