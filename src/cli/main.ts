@@ -152,6 +152,38 @@ export function buildProgram(): Command {
     });
   });
 
+  withBankOptions(
+    program.command('stats').description('readiness estimate, mastery per domain and task, weak spots, pacing, what is due').option('--json', 'print as JSON'),
+  ).action(async (_o, command: Command) => {
+    const o = globals(command);
+    const { stats } = await import('./commands/stats.js');
+    stats({ ...bankOptions(o), dataDir: o.dataDirResolved, json: command.opts<{ json?: boolean }>().json ?? false });
+  });
+
+  withBankOptions(
+    program
+      .command('export')
+      .description('export the questions you keep missing, with explanations, as CSV or for Anki')
+      .requiredOption('--missed', 'the questions whose latest answer was wrong or that you missed twice or more')
+      .addOption(new Option('--format <format>', 'csv or anki (a tab-separated file Anki imports)').choices(['csv', 'anki']).default('csv'))
+      .option('--output <file>', 'write to a file instead of standard output'),
+  ).action(async (_o, command: Command) => {
+    const o = globals(command);
+    const opts = command.opts<{ format: 'csv' | 'anki'; output?: string }>();
+    const { exportMissed } = await import('./commands/export.js');
+    exportMissed({ ...bankOptions(o), dataDir: o.dataDirResolved, format: opts.format, ...(opts.output && { output: opts.output }) });
+  });
+
+  program
+    .command('settings')
+    .description('show or change your settings')
+    .addOption(new Option('--confidence <on|off>', 'ask how sure you were after each answer').choices(['on', 'off']))
+    .addOption(new Option('--data-dir <dir>', 'where progress is kept (or set AIF_QUIZ_HOME)'))
+    .action(async (opts: { confidence?: 'on' | 'off'; dataDir?: string }) => {
+      const { settings } = await import('./commands/settings.js');
+      settings({ dataDir: dataDir(opts.dataDir), ...(opts.confidence && { confidence: opts.confidence }) });
+    });
+
   program
     .command('validate')
     .description('check question banks (the shipped ones, or the files and folders given)')

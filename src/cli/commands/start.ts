@@ -9,7 +9,7 @@ import { requireTerminal } from '../terminal.js';
 import { practice } from './practice.js';
 import { review } from './review.js';
 
-type Choice = 'domain' | 'task' | 'review' | 'exam' | 'resume' | 'quit';
+type Choice = 'domain' | 'task' | 'review' | 'exam' | 'resume' | 'stats' | 'quit';
 
 /** The front door: a menu that offers only what exists and leads into the other flows. */
 export async function start(options: BankOptions & { dataDir: string }): Promise<void> {
@@ -30,6 +30,7 @@ export async function start(options: BankOptions & { dataDir: string }): Promise
     items.push({ name: `Resume the mock exam (${answered}/${unfinished.questionIds.length} answered, ${formatClock(unfinished.limitMs - unfinished.usedMs)} left)`, value: 'resume' });
   }
   items.push({ name: 'Take a timed mock exam (65 questions, 90 minutes)', value: 'exam' });
+  items.push({ name: 'See how ready you are', value: 'stats' });
   items.push({ name: 'Quit', value: 'quit' });
   const picked = await choose(`aif-quiz: ${questions.length} questions. What would you like to do?`, items);
 
@@ -52,6 +53,10 @@ export async function start(options: BankOptions & { dataDir: string }): Promise
     case 'resume': {
       const { exam } = await import('./exam.js');
       return exam({ ...options, resume: picked === 'resume' });
+    }
+    case 'stats': {
+      const { stats } = await import('./stats.js');
+      return stats(options);
     }
     case 'quit':
       return;

@@ -1,0 +1,132 @@
+import { DOMAINS } from '../bank/catalogue.js';
+import type { Question } from '../bank/question.js';
+import { EXAM, scaledEstimate } from '../engine/exam.js';
+import { medianSeconds } from './apply.js';
+import { dueQueue, isLeech, isMastered } from './derive.js';
+import type { Progress } from './schema.js';
+
+export interface AreaStats {
+  readonly id: string;
+  readonly title: string;
+  readonly total: number;
+  readonly seen: number;
+  /** Questions whose latest answer was right, of those seen. */
+  readonly right: number;
+  readonly accuracy: number | null;
+  readonly mastered: number;
+}
+
+export interface Stats {
+  readonly readiness: {
+    readonly estimate: number | null;
+    readonly passing: boolean | null;
+    readonly basedOn: number;
+    readonly unpractisedDomains: number[];
+    readonly note: string;
+  };
+  readonly domains: (AreaStats & { tasks: AreaStats[] })[];
+  readonly weakObjectives: { objective: string; answered: number; right: number; accuracy: number }[];
+  readonly commonMistakes: { question: string; picked: string; correct: string; times: number }[];
+  readonly leeches: { question: string; misses: number; reference: string }[];
+  readonly calibration: { sure: Tally; unsure: Tally; guessed: Tally; luckyGuesses: number };
+  readonly pacing: { medianSeconds: number | null; budgetSeconds: number };
+  readonly days: { date: string; answered: number; correct: number }[];
+  readonly exams: { at: string; scaled: number; passed: boolean; correct: number; total: number }[];
+  readonly dueForecast: { date: string; due: number }[];
+}
+
+export interface Tally {
+  readonly answered: number;
+  readonly correct: number;
+}
+
+export const BUDGET_SECONDS = Math.round((EXAM.minutes * 60) / EXAM.questions);
+
+/** Everything `aif-quiz stats` shows, computed from the progress and the banks. */
+export function computeStats(progress: Progress, questions: readonly Question[], now: Date): Stats {
+  const area = (id: string, title: string, pool: readonly Question[]): AreaStats => {
+    const seen = pool.filter((q) => progress.questions[q.id]);
+    const right = seen.filter((q) => progress.questions[q.id]!.lastCorrect).length;
+    return {
+      id,
+      title,
+      total: pool.length,
+      seen: seen.length,
+      right,
+      accuracy: seen.length ? right / seen.length : null,
+      mastered: pool.filter((q) => isMastered(progress, q.id)).length,
+    };
+  };
+  const domains = DOMAINS.map((d) => {
+    const pool = questions.filter((q) => q.domain === d.id);
+    return {
+      ...area(String(d.id), d.title, pool),
+      tasks: d.tasks.map((t) => area(t.id, t.title, pool.filter((q) => q.task === t.id))),
+    };
+  });
+
+  const practised = domains.filter((d) => d.seen > 0);
+  const basedOn = practised.reduce((n, d) => n + d.seen, 0);
+  const share = DOMAINS.reduce((sum, d, i) => sum + (d.weight / 100) * (domains[i]!.accuracy ?? 0), 0);
+  const estimate = basedOn > 0 ? scaledEstimate(Math.round(share * 1000), 1000) : null;
+
+  const byObjective = new Map<string, { answered: number; right: number }>();
+  for (const q of questions) {
+    const s = progress.questions[q.id];
+    if (!s || !q.objective) continue;
+    const t = byObjective.get(q.objective) ?? { answered: 0, right: 0 };
+    byObjective.set(q.objective, { answered: t.answered + 1, right: t.right + (s.lastCorrect ? 1 : 0) });
+  }
+  const weakObjectives = [...byObjective.entries()]
+    .filter(([, t]) => t.answered >= 2)
+    .map(([objective, t]) => ({ objective, ...t, accuracy: t.right / t.answered }))
+    .filter((o) => o.accuracy < 1)
+    .sort((a, b) => a.accuracy - b.accuracy || b.answered - a.answered)
+    .slice(0, 5);
+
+  const commonMistakes = questions
+    .flatMap((q) => {
+      const picks = progress.questions[q.id]?.wrongPicks;
+      if (!picks || (q.type !== 'single' && q.type !== 'multiple')) return [];
+      const correct = q.options.filter((o) => o.correct).map((o) => o.text).join(' + ');
+      return Object.entries(picks).map(([picked, times]) => ({ question: q.id, picked, correct, times }));
+    })
+    .sort((a, b) => b.times - a.times)
+    .slice(0, 5);
+
+  const leeches = questions
+    .filter((q) => isLeech(progress, q.id))
+    .map((q) => ({ question: q.id, misses: progress.questions[q.id]!.wrong, reference: q.references[0]! }));
+
+  const known = new Set(questions.map((q) => q.id));
+  const tally = (c: 'sure' | 'unsure' | 'guessed') => progress.calibration[c] ?? { answered: 0, correct: 0 };
+  const luckyGuesses = Object.entries(progress.questions).filter(([id, s]) => known.has(id) && s.lastCorrect && s.lastConfidence === 'guessed').length;
+
+  const dayKey = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const days = Array.from({ length: 14 }, (_, i) => dayKey(i - 13)).map((date) => ({ date, ...(progress.days[date] ?? { answered: 0, correct: 0 }) }));
+  const dueForecast = Array.from({ length: 7 }, (_, i) => {
+    const end = new Date(`${dayKey(i)}T23:59:59.999Z`);
+    const before = i === 0 ? 0 : dueQueue(progress, known, new Date(`${dayKey(i - 1)}T23:59:59.999Z`)).length;
+    return { date: dayKey(i), due: dueQueue(progress, known, end).length - before };
+  });
+
+  const median = medianSeconds(progress);
+  return {
+    readiness: {
+      estimate,
+      passing: estimate === null ? null : estimate >= EXAM.passingScore,
+      basedOn,
+      unpractisedDomains: domains.filter((d) => d.seen === 0 && d.total > 0).map((d) => Number(d.id)),
+      note: 'Estimate: per-domain share of questions whose latest answer was right, weighted by the exam weights (unpractised domains count as 0), mapped so that 70% = 700.',
+    },
+    domains,
+    weakObjectives,
+    commonMistakes,
+    leeches,
+    calibration: { sure: tally('sure'), unsure: tally('unsure'), guessed: tally('guessed'), luckyGuesses },
+    pacing: { medianSeconds: median ?? null, budgetSeconds: BUDGET_SECONDS },
+    days,
+    exams: progress.exams.map((e) => ({ at: e.at, scaled: e.scaled, passed: e.passed, correct: e.correct, total: e.total })),
+    dueForecast,
+  };
+}

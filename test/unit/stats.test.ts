@@ -1,0 +1,141 @@
+import chalk from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { loadBanks } from '../../src/bank/load.js';
+import type { Question } from '../../src/bank/question.js';
+import { renderStats } from '../../src/cli/commands/stats.js';
+import { missedQuestions, toAnki, toCsv } from '../../src/cli/commands/export.js';
+import { stripAnsi } from '../../src/cli/render.js';
+import { applyAttempt } from '../../src/progress/apply.js';
+import { emptyProgress, type Attempt, type Progress } from '../../src/progress/schema.js';
+import { computeStats } from '../../src/progress/stats.js';
+import { MINI_BANK } from '../helpers.js';
+
+const questions = loadBanks([MINI_BANK]).questions as Question[];
+const byId = new Map(questions.map((q) => [q.id, q]));
+const at = (day: number, hour = 10) => new Date(Date.UTC(2026, 10, day, hour)).toISOString();
+const NOW = new Date(at(28, 12));
+
+/** A learner's fixture: right on the single question when sure, wrong 4 times on the multiple one. */
+function fixture(): Progress {
+  const attempts: Attempt[] = [
+    { id: 'mini-single', at: at(20), answer: { type: 'single', choice: 0 }, correct: true, seconds: 40, mode: 'practice', confidence: 'sure' },
+    { id: 'mini-ordering', at: at(21), answer: { type: 'ordering', order: [0, 1, 2] }, correct: true, seconds: 60, mode: 'practice', confidence: 'guessed' },
+    ...[22, 23, 24, 25].map((d): Attempt => ({
+      id: 'mini-multiple',
+      at: at(d),
+      answer: { type: 'multiple', choices: [0, 2] },
+      correct: false,
+      seconds: 100,
+      mode: 'review',
+      confidence: 'sure',
+    })),
+  ];
+  return attempts.reduce((p, a) => applyAttempt(p, a, byId.get(a.id)), emptyProgress());
+}
+
+describe('stats', () => {
+  const stats = computeStats(fixture(), questions, NOW);
+
+  it('computes per-domain and per-task numbers from the latest answers', () => {
+    const d1 = stats.domains[0]!;
+    expect(d1).toMatchObject({ total: 4, seen: 3, right: 2 });
+    expect(d1.accuracy).toBeCloseTo(2 / 3);
+    expect(d1.tasks.map((t) => [t.id, t.seen, t.right])).toEqual([
+      ['1.1', 1, 1],
+      ['1.2', 1, 0],
+      ['1.3', 1, 1],
+    ]);
+  });
+
+  it('estimates readiness by the exam weights, counting unpractised domains as 0', () => {
+    // Domain 1 at 2/3, the others 0: 0.2 * 0.667 = 13.3% right, far below the pass mark.
+    expect(stats.readiness).toMatchObject({ basedOn: 3, passing: false, unpractisedDomains: [] });
+    expect(stats.readiness.estimate).toBe(214);
+  });
+
+  it('finds leeches, the wrong option picked most and the weakest objective', () => {
+    expect(stats.leeches).toEqual([{ question: 'mini-multiple', misses: 4, reference: 'https://docs.aws.amazon.com/transcribe/latest/dg/what-is.html' }]);
+    expect(stats.commonMistakes[0]).toEqual({ question: 'mini-multiple', picked: 'Amazon Textract', correct: 'Amazon Transcribe + Amazon Polly', times: 4 });
+  });
+
+  it('reports calibration and lucky guesses, and pacing against the exam budget', () => {
+    expect(stats.calibration).toMatchObject({ sure: { answered: 5, correct: 1 }, guessed: { answered: 1, correct: 1 }, luckyGuesses: 1 });
+    expect(stats.pacing).toEqual({ medianSeconds: 100, budgetSeconds: 83 });
+    expect(stats.days.at(-5)).toEqual({ date: '2026-11-24', answered: 1, correct: 0 });
+    expect(stats.dueForecast.reduce((n, d) => n + d.due, 0)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('renders within 80 columns, with and without colour', () => {
+    const level = chalk.level;
+    try {
+      chalk.level = 0;
+      const plain = renderStats(stats, 80);
+      expect(plain).not.toMatch(/\u001B\[/);
+      for (const line of plain.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+      expect(plain).toContain('Readiness: 214 of 1,000 (estimate; pass mark 700)');
+      expect(plain).toMatch(/1\.2 Identify practical use cases for AI +1\/2 +0% +░{12} +0/);
+      chalk.level = 3;
+      const coloured = renderStats(stats, 80);
+      expect(coloured).toMatch(/\u001B\[/);
+      expect(stripAnsi(coloured)).toBe(plain);
+    } finally {
+      chalk.level = level;
+    }
+  });
+});
+
+describe('export of missed questions', () => {
+  const missed = missedQuestions(fixture(), questions);
+
+  it('selects the questions the learner keeps missing', () => {
+    expect(missed.map((q) => q.id)).toEqual(['mini-multiple']);
+  });
+
+  it('writes CSV that parses back into the same fields', () => {
+    const csv = toCsv(questions);
+    const rows = parseCsv(csv);
+    expect(rows[0]).toEqual(['id', 'domain', 'task', 'question', 'answer', 'explanation', 'reference']);
+    expect(rows).toHaveLength(5);
+    expect(rows[2]![0]).toBe('mini-multiple');
+    expect(rows[2]![3]).toContain('Which services work with speech? (Select TWO.)\nA) Amazon Transcribe');
+    expect(rows[2]![4]).toBe('A) Amazon Transcribe; B) Amazon Polly');
+  });
+
+  it('writes an Anki import file: header lines, then three tab-separated fields a note', () => {
+    const lines = toAnki(questions).trimEnd().split('\n');
+    expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#columns:Front\tBack\tTags']);
+    const notes = lines.filter((l) => !l.startsWith('#'));
+    expect(notes).toHaveLength(4);
+    for (const note of notes) expect(note.split('\t')).toHaveLength(3);
+    expect(notes[3]).toContain('Read invoices → Amazon Textract');
+  });
+});
+
+/** RFC 4180, enough to check our own output. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
