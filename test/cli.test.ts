@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, MINI_BANK, ROOT, tempDir, writeFile } from './helpers.js';
 import { cleanEnv } from './pty.js';
+import { domainsOutput, examHistoryOutput, statsOutput, validateOutput } from '../src/cli/json-output.js';
 
 /** Run the built CLI without a terminal, as a script or CI would. */
 function run(args: string[], env: Record<string, string> = {}) {
@@ -73,7 +74,7 @@ describe('aif-quiz validate', () => {
   it('passes a valid bank and counts it by domain and type', () => {
     const result = run(['validate', '--strict', MINI_BANK]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('1 files, 4 questions: valid (strict)');
+    expect(result.stdout).toContain('1 file, 4 questions: valid (strict)');
     expect(result.stdout).toContain('single: 1 · multiple: 1 · ordering: 1 · matching: 1');
   });
 
@@ -115,5 +116,58 @@ describe('aif-quiz domains', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('mine.yaml:3:');
     expect(result.stderr).toContain('aif-quiz validate');
+  });
+});
+
+describe('machine-readable output', () => {
+  it('matches the documented shape for every --json command', () => {
+    const home = tempDir();
+    const env = { AIF_QUIZ_HOME: home };
+    validateOutput.parse(JSON.parse(run(['validate', '--json'], env).stdout));
+    const dir = tempDir();
+    const bad = writeFile(dir, 'bad.yaml', 'domain: 1\nquestions:\n  - id: x\n');
+    const invalid = run(['validate', '--json', bad], env);
+    expect(invalid.code).toBe(1);
+    expect(validateOutput.parse(JSON.parse(invalid.stdout)).valid).toBe(false);
+    domainsOutput.parse(JSON.parse(run(['domains', '--json'], env).stdout));
+    statsOutput.parse(JSON.parse(run(['stats', '--json'], env).stdout));
+    examHistoryOutput.parse(JSON.parse(run(['exam', '--history', '--json'], env).stdout));
+  });
+
+  it('prints no escape codes with NO_COLOR, and colour with FORCE_COLOR', () => {
+    for (const args of [['domains'], ['validate', MINI_BANK], ['stats'], ['--help'], ['exam', '--history']]) {
+      expect(run(args).stdout, args.join(' ')).not.toMatch(/\u001B\[/);
+    }
+    const forced = run(['domains'], { FORCE_COLOR: '1', NO_COLOR: '' });
+    expect(forced.stdout).toMatch(/\u001B\[/);
+    expect(run(['domains', '--no-color'], { FORCE_COLOR: '1', NO_COLOR: '' }).stdout).not.toMatch(/\u001B\[/);
+  });
+});
+
+describe('aif-quiz new-bank', () => {
+  it('writes a starter bank with one question of each type that passes strict validation', () => {
+    const file = path.join(tempDir(), 'mine.yaml');
+    expect(run(['new-bank', file]).code).toBe(0);
+    const check = run(['validate', '--strict', file]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('single: 1 · multiple: 1 · ordering: 1 · matching: 1');
+    expect(fs.readFileSync(file, 'utf8').split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*bank\.schema\.json$/);
+    expect(run(['validate', '--strict', '--bank', file]).code).toBe(0);
+    const again = run(['new-bank', file]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+  });
+});
+
+describe('help', () => {
+  it('lists every option with its default and ends with examples, for every command', () => {
+    const main = run(['--help']).stdout;
+    expect(main).toMatchSnapshot();
+    for (const command of ['start', 'practice', 'review', 'exam', 'stats', 'export', 'settings', 'new-bank', 'validate', 'domains']) {
+      const help = run([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout.trimEnd().split('\n').at(-1)).toMatch(/^ {2}\$ aif-quiz /);
+      expect(help.stdout).toMatchSnapshot(command);
+    }
   });
 });

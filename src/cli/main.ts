@@ -81,11 +81,11 @@ export function buildProgram(): Command {
     program
       .command('practice')
       .description('practise one domain or task statement with instant feedback')
-      .addOption(new Option('--domain <n>', 'exam domain').choices(['1', '2', '3', '4', '5']))
+      .addOption(new Option('--domain <n>', 'exam domain (default: asked)').choices(['1', '2', '3', '4', '5']))
       .addOption(new Option('--task <x.y>', 'task statement, e.g. 2.1').choices(TASK_IDS as string[]))
       .addOption(new Option('--type <type>', 'only one question type').choices(QUESTION_TYPES as unknown as string[]))
-      .option('--count <n>', 'number of questions', positiveInteger('--count'))
-      .option('--seed <n>', 'repeat a session exactly', seedValue),
+      .option('--count <n>', 'number of questions (default: asked, 10 suggested)', positiveInteger('--count'))
+      .option('--seed <n>', 'repeat a session exactly (default: random, printed)', seedValue),
   ).action(async (_o, command: Command) => {
     const o = globals(command);
     const opts = command.opts<{ domain?: string; task?: string; type?: QuestionType; count?: number; seed?: number }>();
@@ -105,7 +105,7 @@ export function buildProgram(): Command {
     program
       .command('review')
       .description('go over the questions you got wrong until you get them right')
-      .option('--count <n>', 'at most this many questions', positiveInteger('--count'))
+      .option('--count <n>', 'at most this many questions (default: all)', positiveInteger('--count'))
       .option('--due-only', 'only the questions due today by spaced repetition')
       .option('--seed <n>', 'fix the option order', seedValue),
   ).action(async (_o, command: Command) => {
@@ -185,16 +185,28 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('new-bank')
+    .description('write a commented starter bank with one question of each type')
+    .argument('<file>', 'the YAML file to create')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (file: string, opts: { force?: boolean }) => {
+      const { newBank } = await import('./commands/new-bank.js');
+      newBank(file, opts);
+    });
+
+  program
     .command('validate')
     .description('check question banks (the shipped ones, or the files and folders given)')
     .argument('[paths...]', 'bank files or folders')
     .option('--strict', 'also apply the quality rules for shipped questions')
     .option('--json', 'print the result as JSON')
+    .option('--watch', 'validate again whenever a file changes (Ctrl+C to stop)')
     .addOption(new Option('--bank <file-or-folder>', 'add a bank to the shipped ones (repeatable)').argParser(collect).default([], 'none'))
     .addOption(new Option('--bank-only', 'check only the --bank banks, not the shipped ones'))
-    .action(async (paths: string[], opts: { strict?: boolean; json?: boolean; bank: string[]; bankOnly?: boolean }) => {
-      const { validate } = await import('./commands/validate.js');
-      validate(paths, opts);
+    .action(async (paths: string[], opts: { strict?: boolean; json?: boolean; watch?: boolean; bank: string[]; bankOnly?: boolean }) => {
+      const { validate, validateWatch } = await import('./commands/validate.js');
+      if (opts.watch) await validateWatch(paths, opts);
+      else validate(paths, opts);
     });
 
   withBankOptions(
@@ -204,8 +216,44 @@ export function buildProgram(): Command {
     domains(opts);
   });
 
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ aif-quiz start                        open the menu
+  $ aif-quiz practice --domain 3 --count 20
+  $ aif-quiz exam                         a timed mock exam
+  $ aif-quiz review --due-only            what spaced repetition says is due today
+  $ aif-quiz stats                        how ready you are
+
+Progress is kept in $AIF_QUIZ_HOME or the platform data folder (see --data-dir).
+Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error or no terminal, 130 interrupted.`,
+  );
+  for (const command of program.commands) {
+    const lines = EXAMPLES[command.name()];
+    if (lines) command.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ aif-quiz ${l}`).join('\n')}`);
+  }
   return program;
 }
+
+const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  start: ['start', 'start --bank my-questions/'],
+  practice: [
+    'practice                          # asks for the domain and the count',
+    'practice --domain 2 --count 15',
+    'practice --task 3.2 --type multiple',
+    'practice --domain 1 --seed 42     # the same session again',
+    'practice --bank-only --bank my-bank.yaml --domain 1',
+  ],
+  review: ['review', 'review --due-only --count 20'],
+  exam: ['exam', 'exam --extra-time', 'exam --questions 30 --minutes 40', 'exam --resume', 'exam --history --json'],
+  stats: ['stats', 'stats --json | jq .readiness'],
+  export: ['export --missed > missed.csv', 'export --missed --format anki --output missed.txt'],
+  settings: ['settings', 'settings --confidence off'],
+  validate: ['validate', 'validate --strict questions/', 'validate my-bank.yaml --json', 'validate --watch my-bank.yaml'],
+  domains: ['domains', 'domains --json', 'domains --bank my-bank.yaml'],
+  'new-bank': ['new-bank my-bank.yaml', 'validate my-bank.yaml'],
+};
 
 /**
  * The one place where errors become messages and exit codes. A user error prints what went wrong

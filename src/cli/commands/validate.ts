@@ -1,13 +1,16 @@
+import fs from 'node:fs';
 import chalk from 'chalk';
 import { DOMAINS } from '../../bank/catalogue.js';
 import { loadBanks } from '../../bank/load.js';
 import { QUESTION_TYPES } from '../../bank/schema.js';
 import { UserError } from '../../errors.js';
 import { bankTargets, displayPath, formatProblem, type BankOptions } from '../banks.js';
+import { plural } from '../quiz.js';
 
 export interface ValidateOptions extends BankOptions {
   readonly json?: boolean;
   readonly strict?: boolean;
+  readonly watch?: boolean;
 }
 
 /** Check banks and report every problem with its position, plus what the banks hold. */
@@ -37,15 +40,42 @@ export function validate(paths: readonly string[], options: ValidateOptions): vo
   } else {
     for (const problem of result.problems) console.log(formatProblem(problem));
     if (valid) {
-      console.log(chalk.green(`✔ ${result.files.length} files, ${result.questions.length} questions: valid${options.strict ? ' (strict)' : ''}.`));
+      console.log(chalk.green(`✔ ${plural(result.files.length, 'file')}, ${plural(result.questions.length, 'question')}: valid${options.strict ? ' (strict)' : ''}.`));
       console.log(`  by domain: ${byDomain.map((d) => `${d.domain}: ${d.questions}`).join(' · ')}`);
       console.log(`  by type:   ${Object.entries(byType).map(([t, n]) => `${t}: ${n}`).join(' · ')}`);
     }
   }
   if (!valid) {
     throw new UserError(
-      `✘ ${result.problems.length} ${result.problems.length === 1 ? 'problem' : 'problems'} in ${result.files.length} ${result.files.length === 1 ? 'file' : 'files'}.`,
+      `✘ ${plural(result.problems.length, 'problem')} in ${plural(result.files.length, 'file')}.`,
       options.json ? undefined : 'Each line above gives file:line:column, the field, and what to change.',
     );
   }
+}
+
+/**
+ * Validate, then again whenever a bank file changes, until Ctrl+C. Uses fs.watch (recursive on
+ * folders), so it needs no extra dependency.
+ */
+export async function validateWatch(paths: readonly string[], options: ValidateOptions): Promise<never> {
+  const targets = paths.length > 0 ? [...paths] : bankTargets(options);
+  const run = () => {
+    console.log(chalk.dim(`\n[${new Date().toLocaleTimeString()}] validating…`));
+    try {
+      validate(paths, options);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      console.log(chalk.red(error.message));
+    }
+    console.log(chalk.dim('Watching for changes; Ctrl+C to stop.'));
+  };
+  run();
+  let timer: NodeJS.Timeout | undefined;
+  for (const target of targets) {
+    fs.watch(target, { recursive: fs.statSync(target).isDirectory() }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(run, 150);
+    });
+  }
+  return new Promise<never>(() => {});
 }

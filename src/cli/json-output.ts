@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * The documented shapes of every --json output. They are a public interface for scripts: the
+ * tests check real output against them, so a change here is a deliberate, visible one.
+ */
+
+const tally = z.strictObject({ answered: z.number().int(), correct: z.number().int() });
+
+export const validateOutput = z.strictObject({
+  valid: z.boolean(),
+  strict: z.boolean(),
+  files: z.array(z.string()),
+  problems: z.array(z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int(), path: z.string(), message: z.string() })),
+  questions: z.number().int(),
+  byDomain: z.array(z.strictObject({ domain: z.number().int(), questions: z.number().int() })),
+  byType: z.strictObject({ single: z.number().int(), multiple: z.number().int(), ordering: z.number().int(), matching: z.number().int() }),
+});
+
+export const domainsOutput = z.strictObject({
+  total: z.number().int(),
+  domains: z.array(
+    z.strictObject({
+      id: z.number().int(),
+      title: z.string(),
+      weight: z.number(),
+      questions: z.number().int(),
+      tasks: z.array(z.strictObject({ id: z.string(), title: z.string(), questions: z.number().int() })),
+    }),
+  ),
+});
+
+const area = {
+  id: z.string(),
+  title: z.string(),
+  total: z.number().int(),
+  seen: z.number().int(),
+  right: z.number().int(),
+  accuracy: z.number().nullable(),
+  mastered: z.number().int(),
+};
+
+export const statsOutput = z.strictObject({
+  readiness: z.strictObject({
+    estimate: z.number().int().nullable(),
+    passing: z.boolean().nullable(),
+    basedOn: z.number().int(),
+    unpractisedDomains: z.array(z.number().int()),
+    note: z.string(),
+  }),
+  domains: z.array(z.strictObject({ ...area, tasks: z.array(z.strictObject(area)) })),
+  weakObjectives: z.array(z.strictObject({ objective: z.string(), answered: z.number().int(), right: z.number().int(), accuracy: z.number() })),
+  commonMistakes: z.array(z.strictObject({ question: z.string(), picked: z.string(), correct: z.string(), times: z.number().int() })),
+  leeches: z.array(z.strictObject({ question: z.string(), misses: z.number().int(), reference: z.string() })),
+  calibration: z.strictObject({ sure: tally, unsure: tally, guessed: tally, luckyGuesses: z.number().int() }),
+  pacing: z.strictObject({ medianSeconds: z.number().nullable(), budgetSeconds: z.number() }),
+  days: z.array(z.strictObject({ date: z.string(), answered: z.number().int(), correct: z.number().int() })),
+  exams: z.array(z.strictObject({ at: z.string(), scaled: z.number().int(), passed: z.boolean(), correct: z.number().int(), total: z.number().int() })),
+  dueForecast: z.array(z.strictObject({ date: z.string(), due: z.number().int() })),
+});
+
+export const examHistoryOutput = z.strictObject({
+  exams: z.array(
+    z.strictObject({
+      at: z.string(),
+      seed: z.number().int(),
+      total: z.number().int(),
+      correct: z.number().int(),
+      answered: z.number().int(),
+      scaled: z.number().int(),
+      passed: z.boolean(),
+      limitMinutes: z.number(),
+      secondsUsed: z.number(),
+      timedOut: z.boolean(),
+      byDomain: z.array(z.strictObject({ domain: z.number().int(), total: z.number().int(), correct: z.number().int(), seconds: z.number() })),
+    }),
+  ),
+});
