@@ -19,6 +19,19 @@ export interface ParsedBank {
 const MAX_ALIASES = 200;
 
 export function parseBank(file: string, source: string): ParsedBank {
+  try {
+    return parseUnguarded(file, source);
+  } catch (error) {
+    // The YAML library can run out of stack on absurdly deep nesting; that is the file's fault.
+    if (!(error instanceof RangeError)) throw error;
+    const problems = [{ file, line: 1, column: 1, path: '', message: TOO_DEEP }];
+    return { file, problems, locate: () => ({ line: 1, column: 1 }) };
+  }
+}
+
+const TOO_DEEP = 'the YAML is nested too deeply to read; a bank needs only a few levels';
+
+function parseUnguarded(file: string, source: string): ParsedBank {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const position = (offset: number) => {
@@ -32,7 +45,8 @@ export function parseBank(file: string, source: string): ParsedBank {
 
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      add(position(error.pos[0]), '', `YAML syntax: ${firstLine(error.message)}`);
+      const message = /call stack/i.test(error.message) ? TOO_DEEP : `YAML syntax: ${firstLine(error.message)}`;
+      add(position(error.pos[0]), '', message);
     }
     return { file, problems, locate };
   }
