@@ -44,7 +44,8 @@ export function withLock<T>(lockFile: string, work: () => T): T {
 function isStale(lockFile: string): boolean {
   try {
     const [pid, time] = fs.readFileSync(lockFile, 'utf8').split(' ').map(Number);
-    if (!pid || !time) return Date.now() - fs.statSync(lockFile).mtimeMs > STALE_LOCK_MS;
+    // Empty: its owner died between creating and writing it, which takes microseconds.
+    if (!pid || !time) return Date.now() - fs.statSync(lockFile).mtimeMs > 1_000;
     if (Date.now() - time > STALE_LOCK_MS) return true;
     try {
       process.kill(pid, 0);

@@ -78,6 +78,7 @@ export class ProgressStore {
     this.load();
     ensureWritableDir(this.dataDir);
     this.progress = withLock(this.lockFile, () => {
+      removeOrphans(this.dataDir);
       // Read afresh: another process may have saved answers since this one loaded.
       const current = readProgressFile(this.file).progress;
       const next = change(current);
@@ -146,4 +147,21 @@ export function writeProgress(file: string, progress: Progress): void {
 
 function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+/** Temporary files left by a process killed mid-save: harmless, but they should not pile up. */
+function removeOrphans(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const m = /^\.progress\.json\.(\d+)\.\d+\.tmp$/.exec(name);
+    if (m && !isAlive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
