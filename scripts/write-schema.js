@@ -2,7 +2,7 @@
 // Writes schema/bank.schema.json from the zod schema, so editors can check banks as you type.
 // `--check` exits 1 when the committed file differs (the test suite runs it).
 import fs from 'node:fs';
-import { bankJsonSchema } from '../dist/bank/json-schema.js';
+import { bankJsonSchema } from '../dist/json-schema.js';
 
 const target = new URL('../schema/bank.schema.json', import.meta.url);
 const text = `${JSON.stringify(bankJsonSchema(), null, 2)}\n`;

@@ -1,5 +1,8 @@
 import pty from 'node-pty';
-import { BIN } from './helpers.js';
+import { BIN, tempDir } from './helpers.js';
+
+/** The tests' own cache folder, never the user's. */
+const CACHE = tempDir('aif-quiz-cache-');
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B[()][0-9A-Za-z]|\u001B[=>78]/g;
@@ -82,5 +85,5 @@ export function positionOf(screen: string, labels: readonly string[], text: stri
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'FORCE_COLOR') env[k] = v;
-  return { ...env, NO_COLOR: '1', ...extra };
+  return { ...env, NO_COLOR: '1', AIF_QUIZ_CACHE: CACHE, ...extra };
 }

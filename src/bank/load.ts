@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { findBankFiles } from './files.js';
 import { parseBank, type ParsedBank } from './parse.js';
 import type { Problem } from './problem.js';
 import { compareProblems } from './problem.js';
@@ -10,6 +10,8 @@ import type { BankFile, RawQuestion } from './schema.js';
 /** Larger files are refused before parsing: no honest bank comes near this. */
 export const MAX_BANK_BYTES = 8 * 1024 * 1024;
 
+export { findBankFiles };
+
 export interface LoadResult {
   readonly files: readonly string[];
   readonly questions: readonly Question[];
@@ -19,29 +21,6 @@ export interface LoadResult {
 
 export interface LoadOptions {
   readonly strict?: boolean;
-}
-
-/** Find the bank files named by the given files and folders (folders are searched recursively). */
-export function findBankFiles(targets: readonly string[]): { files: string[]; problems: Problem[] } {
-  const files: string[] = [];
-  const problems: Problem[] = [];
-  const visit = (target: string, explicit: boolean) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(target);
-    } catch {
-      problems.push({ file: target, line: 1, column: 1, path: '', message: 'no such file or folder' });
-      return;
-    }
-    if (stat.isDirectory()) {
-      const entries = fs.readdirSync(target).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-      for (const entry of entries) if (!entry.startsWith('.')) visit(path.join(target, entry), false);
-    } else if (explicit || /\.ya?ml$/i.test(target)) {
-      files.push(target);
-    }
-  };
-  for (const target of targets) visit(target, true);
-  return { files: [...new Set(files)], problems };
 }
 
 /** Read, parse and check banks; every problem of every file is reported in one result. */

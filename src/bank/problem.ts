@@ -1,3 +1,4 @@
+import { compareStrings } from './text.js';
 /** One thing wrong with a bank, pinned to where it is so an author can go straight to it. */
 export interface Problem {
   readonly file: string;
@@ -20,5 +21,5 @@ export function formatPath(path: readonly PathSegment[]): string {
 }
 
 export function compareProblems(a: Problem, b: Problem): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column;
 }

@@ -1,4 +1,5 @@
-import type { QuestionType } from './schema.js';
+export const QUESTION_TYPES = ['single', 'multiple', 'ordering', 'matching'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Where a question came from, so every message about it can point at the line. */
 export interface Source {

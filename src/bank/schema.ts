@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { unsafeTextReason } from './text.js';
+export { QUESTION_TYPES, type QuestionType } from './question.js';
 
 /**
  * The shape of one bank file. Only structure lives here (it is also exported as the JSON Schema
@@ -92,8 +93,6 @@ export const matchingQuestionSchema = z.strictObject({
   distractors: z.array(text(300)).max(5).optional().describe('Extra answers that match no prompt.'),
 });
 
-export const QUESTION_TYPES = ['single', 'multiple', 'ordering', 'matching'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export const questionSchema = z.discriminatedUnion('type', [
   singleQuestionSchema,

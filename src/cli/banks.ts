@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { loadBanks, type LoadResult } from '../bank/load.js';
+import { loadBanksCached, loadSummariesCached, type QuestionSummary } from '../bank/cache.js';
+import type { LoadResult } from '../bank/load.js';
 import type { Problem } from '../bank/problem.js';
 import type { Question } from '../bank/question.js';
 import { UsageError, UserError } from '../errors.js';
-import { shippedBanksDir } from '../paths.js';
+import { packageVersion, shippedBanksDir } from '../paths.js';
 
 export interface BankOptions {
   /** Extra banks from --bank, added to the shipped ones. */
@@ -21,8 +22,20 @@ export function bankTargets(options: BankOptions): string[] {
 }
 
 /** Load the shipped banks plus the user's; a quiz never starts on a bank with problems. */
-export function loadQuestions(options: BankOptions): Question[] {
-  const result: LoadResult = loadBanks(bankTargets(options));
+export async function loadQuestions(options: BankOptions): Promise<Question[]> {
+  const result: LoadResult = await loadResult(bankTargets(options), false);
+  failOnProblems(result, options);
+  return [...result.questions];
+}
+
+/** Id, domain, task and type of every question: enough for counts and menus, and quicker to read. */
+export async function loadSummaries(options: BankOptions): Promise<QuestionSummary[]> {
+  const result = await loadSummariesCached(bankTargets(options), { strict: false, version: packageVersion() });
+  failOnProblems(result, options);
+  return [...result.questions];
+}
+
+function failOnProblems(result: Pick<LoadResult, 'problems'>, options: BankOptions): void {
   if (result.problems.length > 0) {
     const shown = result.problems.slice(0, 10).map(formatProblem);
     const more = result.problems.length - shown.length;
@@ -33,7 +46,6 @@ export function loadQuestions(options: BankOptions): Question[] {
       `Fix them and check with: aif-quiz validate${(options.bank ?? []).map((b) => ` "${b}"`).join('')}`,
     );
   }
-  return [...result.questions];
 }
 
 export function displayPath(file: string): string {
@@ -44,4 +56,9 @@ export function displayPath(file: string): string {
 export function formatProblem(problem: Problem): string {
   const where = `${displayPath(problem.file)}:${problem.line}:${problem.column}`;
   return `${where}  ${problem.path ? `${problem.path}  ` : ''}${problem.message}`;
+}
+
+/** Load (or read back from the cache) the banks at `targets`. */
+export function loadResult(targets: readonly string[], strict: boolean): Promise<LoadResult> {
+  return loadBanksCached(targets, { strict, version: packageVersion() });
 }

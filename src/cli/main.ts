@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import chalk from 'chalk';
 import { TASK_IDS } from '../bank/catalogue.js';
-import { QUESTION_TYPES, type QuestionType } from '../bank/schema.js';
+import { QUESTION_TYPES, type QuestionType } from '../bank/question.js';
 import { AppError, EXIT } from '../errors.js';
-import { packageRoot } from '../paths.js';
+import { packageVersion } from '../paths.js';
 import { dataDir } from '../progress/location.js';
 import { configureColour } from './terminal.js';
 
@@ -14,10 +12,6 @@ interface GlobalOptions {
   bankOnly?: boolean;
   dataDir?: string;
   color: boolean;
-}
-
-function version(): string {
-  return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function positiveInteger(name: string) {
@@ -64,7 +58,7 @@ function bankOptions(o: GlobalOptions): { bank: string[]; bankOnly: boolean } {
 export function buildProgram(): Command {
   const program = new Command('aif-quiz')
     .description('Practise the AWS Certified AI Practitioner exam (AIF-C01) in your terminal.')
-    .version(version(), '-v, --version', 'print the version')
+    .version(packageVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--no-color', 'print without colour (also: NO_COLOR=1)')
     .showHelpAfterError('(run with --help for usage)')
@@ -157,7 +151,7 @@ export function buildProgram(): Command {
   ).action(async (_o, command: Command) => {
     const o = globals(command);
     const { stats } = await import('./commands/stats.js');
-    stats({ ...bankOptions(o), dataDir: o.dataDirResolved, json: command.opts<{ json?: boolean }>().json ?? false });
+    await stats({ ...bankOptions(o), dataDir: o.dataDirResolved, json: command.opts<{ json?: boolean }>().json ?? false });
   });
 
   withBankOptions(
@@ -171,7 +165,7 @@ export function buildProgram(): Command {
     const o = globals(command);
     const opts = command.opts<{ format: 'csv' | 'anki'; output?: string }>();
     const { exportMissed } = await import('./commands/export.js');
-    exportMissed({ ...bankOptions(o), dataDir: o.dataDirResolved, format: opts.format, ...(opts.output && { output: opts.output }) });
+    await exportMissed({ ...bankOptions(o), dataDir: o.dataDirResolved, format: opts.format, ...(opts.output && { output: opts.output }) });
   });
 
   program
@@ -206,14 +200,14 @@ export function buildProgram(): Command {
     .action(async (paths: string[], opts: { strict?: boolean; json?: boolean; watch?: boolean; bank: string[]; bankOnly?: boolean }) => {
       const { validate, validateWatch } = await import('./commands/validate.js');
       if (opts.watch) await validateWatch(paths, opts);
-      else validate(paths, opts);
+      else await validate(paths, opts);
     });
 
   withBankOptions(
     program.command('domains').description('list the exam domains, task statements and question counts').option('--json', 'print as JSON'),
   ).action(async (opts: { json?: boolean; bank: string[]; bankOnly?: boolean }) => {
     const { domains } = await import('./commands/domains.js');
-    domains(opts);
+    await domains(opts);
   });
 
   program.addHelpText(

@@ -1,3 +1,4 @@
+import { naturalCompare } from '../bank/text.js';
 import type { Question } from '../bank/question.js';
 
 export interface Result {
@@ -43,5 +44,5 @@ function tally(results: readonly Result[], keyOf: (q: Question) => string): Tall
   }
   return [...map.entries()]
     .map(([key, t]) => ({ key, ...t }))
-    .sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+    .sort((a, b) => naturalCompare(a.key, b.key));
 }

@@ -1,5 +1,5 @@
 import type { Question } from '../bank/question.js';
-import type { QuestionType } from '../bank/schema.js';
+import type { QuestionType } from '../bank/question.js';
 import { shuffle, type Random } from './random.js';
 
 export interface Filter {

@@ -1,3 +1,4 @@
+import { compareStrings } from '../bank/text.js';
 import type { Progress } from './schema.js';
 
 /** A question missed this many times is a leech: drilling it again is not working. */
@@ -14,7 +15,7 @@ export function seenIds(progress: Progress): Set<string> {
 export function reviewQueue(progress: Progress, known: ReadonlySet<string>): string[] {
   return Object.entries(progress.questions)
     .filter(([id, s]) => !s.lastCorrect && known.has(id))
-    .sort(([, a], [, b]) => (a.lastWrongAt ?? a.lastAt).localeCompare(b.lastWrongAt ?? b.lastAt))
+    .sort(([, a], [, b]) => compareStrings(a.lastWrongAt ?? a.lastAt, b.lastWrongAt ?? b.lastAt))
     .map(([id]) => id);
 }
 
@@ -23,7 +24,7 @@ export function dueQueue(progress: Progress, known: ReadonlySet<string>, now: Da
   const limit = now.toISOString();
   return Object.entries(progress.questions)
     .filter(([id, s]) => known.has(id) && s.card.due <= limit)
-    .sort(([, a], [, b]) => a.card.due.localeCompare(b.card.due))
+    .sort(([, a], [, b]) => compareStrings(a.card.due, b.card.due))
     .map(([id]) => id);
 }
 

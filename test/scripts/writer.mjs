@@ -1,6 +1,6 @@
 // Records answers into a progress folder as fast as it can: `node writer.mjs <dir> <tag> <count>`
 // (count 0 = until killed). Used to prove that concurrent and killed writers lose nothing.
-import { ProgressStore } from '../../dist/progress/store.js';
+import { ProgressStore } from '../../dist/progress-store.js';
 
 const [dir, tag, count] = process.argv.slice(2);
 const store = new ProgressStore(dir);

@@ -1,10 +1,10 @@
 import chalk from 'chalk';
 import { DOMAINS } from '../../bank/catalogue.js';
-import { loadQuestions, type BankOptions } from '../banks.js';
+import { loadSummaries, type BankOptions } from '../banks.js';
 
 /** The five domains with weights, task statements and question counts. */
-export function domains(options: BankOptions & { json?: boolean }): void {
-  const questions = loadQuestions(options);
+export async function domains(options: BankOptions & { json?: boolean }): Promise<void> {
+  const questions = await loadSummaries(options);
   const count = (match: (q: (typeof questions)[number]) => boolean) => questions.filter(match).length;
   const data = {
     total: questions.length,

@@ -41,7 +41,7 @@ class ClockAbort extends Error {
 }
 
 export async function exam(options: ExamOptions): Promise<void> {
-  const questions = loadQuestions(options);
+  const questions = await loadQuestions(options);
   requireTerminal('exam');
   const store = new ProgressStore(options.dataDir);
   const progress = store.load();

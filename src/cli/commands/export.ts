@@ -17,8 +17,8 @@ export function missedQuestions(progress: Progress, questions: readonly Question
   });
 }
 
-export function exportMissed(options: BankOptions & { dataDir: string; format: ExportFormat; output?: string }): void {
-  const questions = loadQuestions(options);
+export async function exportMissed(options: BankOptions & { dataDir: string; format: ExportFormat; output?: string }): Promise<void> {
+  const questions = await loadQuestions(options);
   const missed = missedQuestions(openStore(options.dataDir).load(), questions);
   const text = options.format === 'csv' ? toCsv(missed) : toAnki(missed);
   if (options.output) {

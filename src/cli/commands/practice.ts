@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import { DOMAINS, findTask } from '../../bank/catalogue.js';
 import type { Question } from '../../bank/question.js';
-import type { QuestionType } from '../../bank/schema.js';
+import type { QuestionType } from '../../bank/question.js';
 import { UserError } from '../../errors.js';
 import { seededRandom } from '../../engine/random.js';
 import { scoreSession, type Result } from '../../engine/score.js';
@@ -27,7 +27,7 @@ export interface PracticeOptions extends BankOptions {
 export const DEFAULT_COUNT = 10;
 
 export async function practice(options: PracticeOptions): Promise<void> {
-  const questions = loadQuestions(options);
+  const questions = await loadQuestions(options);
   requireTerminal('practice');
   const store = openStore(options.dataDir);
   const progress = store.load();

@@ -20,7 +20,7 @@ export interface ReviewOptions extends BankOptions {
  * whose latest answer was wrong, the longest-waiting first.
  */
 export async function review(options: ReviewOptions): Promise<void> {
-  const questions = loadQuestions(options);
+  const questions = await loadQuestions(options);
   const byId = new Map(questions.map((q) => [q.id, q]));
   const store = openStore(options.dataDir);
   const progress = store.load();

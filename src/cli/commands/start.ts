@@ -13,7 +13,7 @@ type Choice = 'domain' | 'task' | 'review' | 'exam' | 'resume' | 'stats' | 'quit
 
 /** The front door: a menu that offers only what exists and leads into the other flows. */
 export async function start(options: BankOptions & { dataDir: string }): Promise<void> {
-  const questions = loadQuestions(options);
+  const questions = await loadQuestions(options);
   requireTerminal('start');
   const store = openStore(options.dataDir);
   const plan = reviewPlan(store.load(), new Set(questions.map((q) => q.id)), new Date(), false);

@@ -7,8 +7,8 @@ import { terminalWidth } from '../terminal.js';
 import { wrap } from '../text.js';
 
 /** How ready the learner is, where they are weak, and what is coming up. */
-export function stats(options: BankOptions & { dataDir: string; json?: boolean }): void {
-  const questions = loadQuestions(options);
+export async function stats(options: BankOptions & { dataDir: string; json?: boolean }): Promise<void> {
+  const questions = await loadQuestions(options);
   const progress = openStore(options.dataDir).load();
   const data = computeStats(progress, questions, new Date());
   if (options.json) {

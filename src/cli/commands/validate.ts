@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import chalk from 'chalk';
 import { DOMAINS } from '../../bank/catalogue.js';
-import { loadBanks } from '../../bank/load.js';
-import { QUESTION_TYPES } from '../../bank/schema.js';
+import { QUESTION_TYPES } from '../../bank/question.js';
 import { UserError } from '../../errors.js';
-import { bankTargets, displayPath, formatProblem, type BankOptions } from '../banks.js';
+import { bankTargets, displayPath, formatProblem, loadResult, type BankOptions } from '../banks.js';
 import { plural } from '../quiz.js';
 
 export interface ValidateOptions extends BankOptions {
@@ -14,9 +13,9 @@ export interface ValidateOptions extends BankOptions {
 }
 
 /** Check banks and report every problem with its position, plus what the banks hold. */
-export function validate(paths: readonly string[], options: ValidateOptions): void {
+export async function validate(paths: readonly string[], options: ValidateOptions): Promise<void> {
   const targets = paths.length > 0 ? [...paths] : bankTargets(options);
-  const result = loadBanks(targets, { strict: options.strict ?? false });
+  const result = await loadResult(targets, options.strict ?? false);
   const byDomain = DOMAINS.map((d) => ({ domain: d.id, questions: result.questions.filter((q) => q.domain === d.id).length }));
   const byType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, result.questions.filter((q) => q.type === t).length]));
   const valid = result.problems.length === 0;
@@ -59,22 +58,22 @@ export function validate(paths: readonly string[], options: ValidateOptions): vo
  */
 export async function validateWatch(paths: readonly string[], options: ValidateOptions): Promise<never> {
   const targets = paths.length > 0 ? [...paths] : bankTargets(options);
-  const run = () => {
+  const run = async () => {
     console.log(chalk.dim(`\n[${new Date().toLocaleTimeString()}] validating…`));
     try {
-      validate(paths, options);
+      await validate(paths, options);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       console.log(chalk.red(error.message));
     }
     console.log(chalk.dim('Watching for changes; Ctrl+C to stop.'));
   };
-  run();
+  await run();
   let timer: NodeJS.Timeout | undefined;
   for (const target of targets) {
     fs.watch(target, { recursive: fs.statSync(target).isDirectory() }, () => {
       clearTimeout(timer);
-      timer = setTimeout(run, 150);
+      timer = setTimeout(() => void run(), 150);
     });
   }
   return new Promise<never>(() => {});
