@@ -10,6 +10,8 @@ await build({
     // Also used on their own: by the schema script and by the progress stress test.
     'json-schema': 'src/bank/json-schema.ts',
     'progress-store': 'src/progress/store.ts',
+    // Parses half of a large bank set on the second core.
+    'parse-worker': 'src/bank/parse-worker.ts',
   },
   outdir: 'dist',
   bundle: true,

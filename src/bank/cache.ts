@@ -80,8 +80,8 @@ export async function loadBanksCached(targets: readonly string[], options: LoadO
   const key = found.problems.length === 0 ? cacheKey(found.files, options) : undefined;
   const entry = key ? readEntry<CacheEntry>(`banks-${key}.json`) : undefined;
   if (entry) return { files: entry.files, questions: entry.questions, problems: [] };
-  const { loadBanks } = await import('./load.js');
-  const result = loadBanks(targets, options);
+  const { loadBanksParallel } = await import('./load.js');
+  const result = await loadBanksParallel(targets, options);
   if (key && result.problems.length === 0) store(key, { format: CACHE_FORMAT, files: [...result.files], questions: [...result.questions] });
   return result;
 }

@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../paths.js';
 import { findBankFiles } from './files.js';
 import { parseBank, type ParsedBank } from './parse.js';
 import type { Problem } from './problem.js';
@@ -23,23 +26,110 @@ export interface LoadOptions {
   readonly strict?: boolean;
 }
 
+interface Source {
+  readonly file: string;
+  readonly text: string;
+}
+
 /** Read, parse and check banks; every problem of every file is reported in one result. */
 export function loadBanks(targets: readonly string[], options: LoadOptions = {}): LoadResult {
+  const { files, sources, problems } = readSources(targets);
+  return check(files, sources.map((s) => parseBank(s.file, s.text)), problems, options);
+}
+
+/** Below this much YAML, starting a worker costs more than it saves. */
+const PARALLEL_BYTES = 1_000_000;
+
+/**
+ * The same as loadBanks, but large bank sets are parsed on two cores: YAML parsing is nearly all
+ * of the time a cold load of a big bank takes. Half the files go to a worker thread while this
+ * thread parses the other half.
+ */
+export async function loadBanksParallel(targets: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
+  const { files, sources, problems } = readSources(targets);
+  const total = sources.reduce((n, s) => n + s.text.length, 0);
+  const workerFile = path.join(packageRoot(), 'dist', 'parse-worker.js');
+  if (sources.length < 2 || total < PARALLEL_BYTES || !fs.existsSync(workerFile)) {
+    return check(files, sources.map((s) => parseBank(s.file, s.text)), problems, options);
+  }
+  // Balance the two halves by size, largest files first.
+  const halves: [Source[], Source[]] = [[], []];
+  const sizes: [number, number] = [0, 0];
+  for (const s of [...sources].sort((a, b) => b.text.length - a.text.length)) {
+    const side = sizes[0] <= sizes[1] ? 0 : 1;
+    halves[side].push(s);
+    sizes[side] += s.text.length;
+  }
+  const worker = new Worker(workerFile, { workerData: halves[1] });
+  const fromWorker = new Promise<ParsedInWorker[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  const here = halves[0].map((s) => parseBank(s.file, s.text));
+  const there = (await fromWorker).map((p) => rehydrate(p, halves[1].find((s) => s.file === p.file)!));
+  void worker.terminate();
+  const byFile = new Map([...here, ...there].map((p) => [p.file, p]));
+  return check(files, sources.map((s) => byFile.get(s.file)!), problems, options);
+}
+
+/** What a worker sends back for a file: the parse result and where each question starts. */
+export interface ParsedInWorker {
+  readonly file: string;
+  readonly bank?: BankFile;
+  readonly problems: Problem[];
+  readonly questionAt: { line: number; column: number }[];
+  readonly scenarioAt: { line: number; column: number }[];
+}
+
+export function forWorker(parsed: ParsedBank): ParsedInWorker {
+  return {
+    file: parsed.file,
+    ...(parsed.bank && { bank: parsed.bank }),
+    problems: parsed.problems,
+    questionAt: (parsed.bank?.questions ?? []).map((_, i) => parsed.locate(['questions', i])),
+    scenarioAt: (parsed.bank?.scenarios ?? []).map((_, i) => parsed.locate(['scenarios', i])),
+  };
+}
+
+/**
+ * A worker's result as a ParsedBank. Question and scenario starts are known; any other position
+ * (only needed to report a problem, which is rare) comes from parsing the file again here.
+ */
+function rehydrate(p: ParsedInWorker, source: Source): ParsedBank {
+  let full: ParsedBank | undefined;
+  return {
+    file: p.file,
+    ...(p.bank && { bank: p.bank }),
+    problems: p.problems,
+    locate(at, onKey) {
+      if (at.length === 2 && !onKey && typeof at[1] === 'number') {
+        const known = at[0] === 'questions' ? p.questionAt[at[1]] : at[0] === 'scenarios' ? p.scenarioAt[at[1]] : undefined;
+        if (known) return known;
+      }
+      full ??= parseBank(source.file, source.text);
+      return full.locate(at, onKey);
+    },
+  };
+}
+
+function readSources(targets: readonly string[]): { files: string[]; sources: Source[]; problems: Problem[] } {
   const found = findBankFiles(targets);
   const problems: Problem[] = [...found.problems];
-  const parsed: ParsedBank[] = [];
+  const sources: Source[] = [];
   for (const file of found.files) {
-    const source = readBankFile(file, problems);
-    if (source === undefined) continue;
-    const result = parseBank(file, source);
-    problems.push(...result.problems);
-    parsed.push(result);
+    const text = readBankFile(file, problems);
+    if (text !== undefined) sources.push({ file, text });
   }
+  return { files: found.files, sources, problems };
+}
+
+function check(files: readonly string[], parsed: readonly ParsedBank[], readProblems: readonly Problem[], options: LoadOptions): LoadResult {
+  const problems = [...readProblems, ...parsed.flatMap((p) => p.problems)];
   const valid = parsed.filter((p): p is ParsedBank & { bank: BankFile } => p.bank !== undefined);
   problems.push(...checkRules(valid, options.strict ?? false));
   problems.sort(compareProblems);
   const questions = problems.length === 0 ? valid.flatMap(toQuestions) : [];
-  return { files: found.files, questions, problems };
+  return { files, questions, problems };
 }
 
 function readBankFile(file: string, problems: Problem[]): string | undefined {

@@ -254,6 +254,13 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
  * and what to do; anything else is a bug and prints what a bug report needs.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  // `aif-quiz stats --json | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(EXIT.ok);
+      throw error;
+    });
+  }
   const program = buildProgram();
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const PROGRESS_VERSION = 2;
 
 /** Recent attempts kept for pacing, calibration and the history chart. */
-export const HISTORY_LIMIT = 2000;
+export const HISTORY_LIMIT = 1000;
 
 export const answerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('single'), choice: z.number().int().min(0) }),

@@ -29,6 +29,8 @@ export const PROGRESS_FILE = 'progress.json';
 export class ProgressStore {
   readonly file: string;
   private progress: Progress | undefined;
+  /** The file as this process last read or wrote it: unchanged on disk means no re-read. */
+  private stamp: string | undefined;
   /** Set when load() converted an older format; the CLI tells the user where the backup is. */
   migration: { from: number; backup: string } | undefined;
 
@@ -52,6 +54,7 @@ export class ProgressStore {
       this.migration = { from: 1, backup };
     }
     this.progress = read.progress;
+    this.stamp = fileStamp(this.file);
     return this.progress;
   }
 
@@ -79,10 +82,13 @@ export class ProgressStore {
     ensureWritableDir(this.dataDir);
     this.progress = withLock(this.lockFile, () => {
       removeOrphans(this.dataDir);
-      // Read afresh: another process may have saved answers since this one loaded.
-      const current = readProgressFile(this.file).progress;
+      // Another process may have saved answers since this one last did: then read afresh and
+      // merge. Parsing and validating the whole file is the costly part of a save, so it is
+      // skipped when the file on disk is still the one this process wrote.
+      const current = this.progress && this.stamp !== undefined && fileStamp(this.file) === this.stamp ? this.progress : readProgressFile(this.file).progress;
       const next = change(current);
       writeProgress(this.file, next);
+      this.stamp = fileStamp(this.file);
       return next;
     });
   }
@@ -143,6 +149,16 @@ function corrupt(file: string, reason: string): UserError {
 
 export function writeProgress(file: string, progress: Progress): void {
   writeFileAtomic(file, `${JSON.stringify(progress)}\n`);
+}
+
+/** Identity of the file's current version: a rename gives a new inode, a write a new time. */
+function fileStamp(file: string): string | undefined {
+  try {
+    const s = fs.statSync(file, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function stamp(): string {
