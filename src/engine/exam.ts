@@ -62,6 +62,9 @@ export function scaledEstimate(correct: number, total: number): number {
   return Math.round(score);
 }
 
+/** Seconds per question the real exam allows on average: 90 minutes for 65 questions, about 83. */
+export const BUDGET_SECONDS = Math.round((EXAM.minutes * 60) / EXAM.questions);
+
 export const SCALED_NOTE =
   'Estimate: your share correct mapped linearly so that 70% = 700 (AWS equates real scores across exam forms and does not publish how).';
 

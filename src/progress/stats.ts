@@ -1,6 +1,6 @@
 import { DOMAINS } from '../bank/catalogue.js';
 import type { Question } from '../bank/question.js';
-import { EXAM, scaledEstimate } from '../engine/exam.js';
+import { BUDGET_SECONDS, EXAM, scaledEstimate } from '../engine/exam.js';
 import { medianSeconds } from './apply.js';
 import { dueQueue, isLeech, isMastered } from './derive.js';
 import type { Progress } from './schema.js';
@@ -39,8 +39,6 @@ export interface Tally {
   readonly answered: number;
   readonly correct: number;
 }
-
-export const BUDGET_SECONDS = Math.round((EXAM.minutes * 60) / EXAM.questions);
 
 /** Everything `aif-quiz stats` shows, computed from the progress and the banks. */
 export function computeStats(progress: Progress, questions: readonly Question[], now: Date): Stats {

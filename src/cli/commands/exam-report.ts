@@ -1,12 +1,9 @@
 import chalk from 'chalk';
 import { DOMAINS } from '../../bank/catalogue.js';
-import { EXAM, formatClock, SCALED_NOTE, type ExamReport } from '../../engine/exam.js';
+import { BUDGET_SECONDS, EXAM, formatClock, SCALED_NOTE, type ExamReport } from '../../engine/exam.js';
 import { percent } from '../../engine/score.js';
 import type { ExamRecord } from '../../progress/schema.js';
 import { wrap } from '../text.js';
-
-/** Seconds per question the real exam allows on average: 90 minutes for 65 questions. */
-export const BUDGET_SECONDS = Math.round((EXAM.minutes * 60) / EXAM.questions);
 
 export function renderExamReport(report: ExamReport, width: number): string {
   const verdict = report.passed ? chalk.green.bold('PASS') : chalk.red.bold('FAIL');
