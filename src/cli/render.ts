@@ -34,7 +34,9 @@ export function renderQuestion(p: Presentation, width: number): string {
   if (q.type === 'matching') {
     out.push('', chalk.dim('Prompts:'));
     q.pairs.forEach((pair, i) => out.push(hang(`  ${i + 1}. `, pair.prompt, width)));
-    out.push(chalk.dim('Responses (some may match nothing):'));
+    const unique = new Set(q.pairs.map((pair) => pair.answer)).size;
+    const note = p.responses.length > unique ? ' (some match nothing)' : unique < q.pairs.length ? ' (some are used more than once)' : '';
+    out.push(chalk.dim(`Responses${note}:`));
     for (const r of p.responses) out.push(hang('  - ', r, width));
   }
   return out.join('\n');
