@@ -1,7 +1,7 @@
 import { DOMAINS } from '../../bank/catalogue.js';
 import { reviewPlan } from '../../progress/derive.js';
 import { openStore } from '../store.js';
-import { loadQuestions, type BankOptions } from '../banks.js';
+import { loadSummaries, type BankOptions } from '../banks.js';
 import { choose } from '../prompts.js';
 import { ExamStateFile } from '../../progress/exam-state.js';
 import { formatClock } from '../../engine/exam.js';
@@ -13,7 +13,7 @@ type Choice = 'domain' | 'task' | 'review' | 'exam' | 'resume' | 'stats' | 'quit
 
 /** The front door: a menu that offers only what exists and leads into the other flows. */
 export async function start(options: BankOptions & { dataDir: string }): Promise<void> {
-  const questions = await loadQuestions(options);
+  const questions = await loadSummaries(options);
   requireTerminal('start');
   const store = openStore(options.dataDir);
   const plan = reviewPlan(store.load(), new Set(questions.map((q) => q.id)), new Date(), false);
