@@ -11,7 +11,7 @@ import type { Question } from './question.js';
  * loaded. Any change to any file misses the cache; a failure to use the cache is never an
  * error, only a slower start.
  */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const KEEP = 8;
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -172,6 +172,7 @@ function toQuestion(raw: RawQuestion, domain: number, scenarios: Map<string, Sce
     source,
     ...(raw.objective !== undefined && { objective: raw.objective }),
     ...(raw.difficulty !== undefined && { difficulty: raw.difficulty }),
+    ...(raw.reviewed !== undefined && { reviewed: raw.reviewed }),
     ...(raw.scenario !== undefined && { scenario: scenarios.get(raw.scenario)! }),
   };
   switch (raw.type) {
@@ -183,7 +184,12 @@ function toQuestion(raw: RawQuestion, domain: number, scenarios: Map<string, Sce
         options: raw.options.map((o) => ({ text: o.text, correct: o.correct ?? false, ...(o.why !== undefined && { why: o.why }) })),
       };
     case 'ordering':
-      return { ...base, type: 'ordering', steps: raw.steps };
+      return {
+        ...base,
+        type: 'ordering',
+        steps: raw.steps.map((s) => (typeof s === 'string' ? s : s.text)),
+        stepWhys: raw.steps.map((s) => (typeof s === 'string' ? undefined : s.why)),
+      };
     case 'matching':
       return {
         ...base,

@@ -109,10 +109,11 @@ const FIELD_NAMES: Readonly<Record<string, readonly string[]>> = {
   bank: ['domain', 'title', 'scenarios', 'questions'],
   question: [
     'id', 'task', 'objective', 'type', 'difficulty', 'tags', 'scenario', 'stem', 'options', 'steps', 'pairs',
-    'distractors', 'explanation', 'references',
+    'distractors', 'explanation', 'references', 'reviewed',
   ],
   option: ['text', 'correct', 'why'],
-  pair: ['prompt', 'answer'],
+  pair: ['prompt', 'answer', 'why'],
+  step: ['text', 'why'],
   scenario: ['id', 'title', 'text'],
 };
 
@@ -163,6 +164,7 @@ function suggestion(key: string, path: readonly PathSegment[]): string {
     : path[0] === 'scenarios' ? 'scenario'
     : path.includes('options') ? 'option'
     : path.includes('pairs') ? 'pair'
+    : path.includes('steps') ? 'step'
     : 'question';
   const names = FIELD_NAMES[kind] ?? [];
   const best = names

@@ -31,6 +31,8 @@ interface QuestionBase {
   readonly stem: string;
   readonly explanation: string;
   readonly references: readonly string[];
+  /** The day (YYYY-MM-DD) the question was last checked against AWS documentation. */
+  readonly reviewed?: string;
   readonly source: Source;
 }
 
@@ -48,11 +50,13 @@ export interface OrderingQuestion extends QuestionBase {
   readonly type: 'ordering';
   /** In the correct order. */
   readonly steps: readonly string[];
+  /** Why each step stands where it does, by step index (undefined where the bank gives none). */
+  readonly stepWhys?: readonly (string | undefined)[];
 }
 
 export interface MatchingQuestion extends QuestionBase {
   readonly type: 'matching';
-  readonly pairs: readonly { readonly prompt: string; readonly answer: string }[];
+  readonly pairs: readonly { readonly prompt: string; readonly answer: string; readonly why?: string }[];
   /** Every answer a learner can pick: the pairs' answers plus distractors, without repeats. */
   readonly responses: readonly string[];
 }

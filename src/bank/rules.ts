@@ -3,10 +3,8 @@ import type { ParsedBank } from './parse.js';
 import type { Problem, PathSegment } from './problem.js';
 import { formatPath } from './problem.js';
 import type { BankFile } from './schema.js';
+import { cueProblems, cueReport } from './cues.js';
 import { announcedCount, normaliseStem } from './text.js';
-
-/** The share of single-answer questions in a bank whose key may be its unique longest option. */
-export const MAX_LONGEST_KEY_SHARE = 0.3;
 
 type Checked = ParsedBank & { readonly bank: BankFile };
 
@@ -33,8 +31,6 @@ export function checkRules(banks: readonly Checked[], strict: boolean): Problem[
       scenarioIds.add(scenario.id);
     }
 
-    let singles = 0;
-    let longestKeys = 0;
     for (const [i, q] of bank.questions.entries()) {
       const at = (...rest: PathSegment[]) => ['questions', i, ...rest];
       const say = (path: PathSegment[], message: string) => add(path, `question ${q.id}: ${message}`);
@@ -54,6 +50,9 @@ export function checkRules(banks: readonly Checked[], strict: boolean): Problem[
         say(at(), 'has no "objective" (required for shipped questions)');
       }
       if (strict && q.difficulty === undefined) say(at(), 'has no "difficulty" (required for shipped questions)');
+      if (strict && q.reviewed === undefined) {
+        say(at(), 'has no "reviewed" date (required for shipped questions: the day it was last checked against AWS documentation)');
+      }
       if (q.scenario !== undefined && !scenarioIds.has(q.scenario)) {
         say(at('scenario'), `scenario "${q.scenario}" is not defined in this file's "scenarios"`);
       }
@@ -81,20 +80,19 @@ export function checkRules(banks: readonly Checked[], strict: boolean): Problem[
               say(at('options', j, 'text'), '"all/none/both of the above" options are not allowed; write a real option');
             }
           }
-          if (q.type === 'single') {
-            singles++;
-            const lengths = q.options.map((o) => o.text.length);
-            const longest = Math.max(...lengths);
-            const key = q.options.findIndex((o) => o.correct);
-            if (key >= 0 && lengths[key] === longest && lengths.filter((l) => l === longest).length === 1) longestKeys++;
-          }
           break;
         }
         case 'ordering':
-          duplicates(q.steps).forEach((j) => say(at('steps', j), 'repeats an earlier step'));
+          duplicates(q.steps.map((step) => (typeof step === 'string' ? step : step.text))).forEach((j) => say(at('steps', j), 'repeats an earlier step'));
+          if (strict) {
+            q.steps.forEach((step, j) => {
+              if (typeof step === 'string' || step.why === undefined) say(at('steps', j), 'this step has no "why" (write it as { text, why }: why it stands where it does)');
+            });
+          }
           break;
         case 'matching': {
           duplicates(q.pairs.map((p) => p.prompt)).forEach((j) => say(at('pairs', j, 'prompt'), 'repeats an earlier prompt'));
+          if (strict) q.pairs.forEach((pair, j) => pair.why === undefined && say(at('pairs', j), 'this pair has no "why" explanation'));
           const answers = new Set(q.pairs.map((p) => p.answer));
           for (const [j, d] of (q.distractors ?? []).entries()) {
             if (answers.has(d)) say(at('distractors', j), `"${d}" is also a correct answer; a distractor must match no prompt`);
@@ -103,11 +101,7 @@ export function checkRules(banks: readonly Checked[], strict: boolean): Problem[
         }
       }
     }
-    if (strict && singles > 0 && longestKeys / singles > MAX_LONGEST_KEY_SHARE) {
-      add(['questions'], `the correct option is the unique longest in ${longestKeys} of ${singles} single-answer questions ` +
-        `(${Math.round((100 * longestKeys) / singles)}%, at most ${MAX_LONGEST_KEY_SHARE * 100}% allowed): ` +
-        'learners learn to pick the longest option; lengthen the distractors or shorten the keys', true);
-    }
+    if (strict) for (const message of cueProblems(cueReport(bank))) add(['questions'], message, true);
   }
   return problems;
 }

@@ -33,6 +33,15 @@ const httpsUrl = z
     }
   }, 'must be an https:// URL');
 
+/** A calendar day, YYYY-MM-DD, that exists. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'must be a real calendar date (YYYY-MM-DD)');
+
 const choiceOption = z.strictObject({
   text: text(600).describe('What the learner sees.'),
   correct: z.boolean().optional().describe('Marks a correct option; omit for a wrong one.'),
@@ -56,6 +65,9 @@ const common = {
   stem: text(5000),
   explanation: text(5000).describe('The rule behind the answer.'),
   references: z.array(httpsUrl).min(1, 'must list at least one reference').max(10),
+  reviewed: isoDate
+    .optional()
+    .describe('The day (YYYY-MM-DD) the question was last checked against AWS documentation.'),
 };
 
 export const singleQuestionSchema = z.strictObject({
@@ -77,17 +89,17 @@ export const orderingQuestionSchema = z.strictObject({
   ...common,
   type: z.literal('ordering'),
   steps: z
-    .array(text(300))
+    .array(z.union([text(300), z.strictObject({ text: text(300), why: text(1500).optional() })]))
     .min(3, 'must list 3 to 5 steps')
     .max(5, 'must list 3 to 5 steps')
-    .describe('The steps in their correct order; the tool shuffles them.'),
+    .describe('The steps in their correct order; the tool shuffles them. A step is its text, or { text, why } to explain its place.'),
 });
 
 export const matchingQuestionSchema = z.strictObject({
   ...common,
   type: z.literal('matching'),
   pairs: z
-    .array(z.strictObject({ prompt: text(300), answer: text(300) }))
+    .array(z.strictObject({ prompt: text(300), answer: text(300), why: text(1500).optional() }))
     .min(3, 'must list 3 to 7 pairs')
     .max(7, 'must list 3 to 7 pairs'),
   distractors: z.array(text(300)).max(5).optional().describe('Extra answers that match no prompt.'),

@@ -26,6 +26,7 @@ questions:
       - { text: Wrong three, why: Because not. }
     explanation: The rule.
     references: [https://docs.aws.amazon.com/x.html]
+    reviewed: 2026-12-01
 `;
 
 describe('loading a bank', () => {
@@ -127,10 +128,32 @@ describe('loading a bank', () => {
     );
   });
 
-  it('in strict mode, rejects a bank whose key is too often the longest option', () => {
-    const longKey = single().replace('{ text: Right, correct: true', '{ text: The right answer by far, correct: true');
-    const { problems } = load(longKey, true);
-    expect(problems[0]!.message).toMatch(/unique longest in 1 of 1 single-answer questions/);
+  it('in strict mode, rejects a bank whose key sits at one length rank too often', () => {
+    // Eight single-answer questions whose key is always the longest option.
+    const questions = Array.from({ length: 8 }, (_, i) =>
+      single('', `q-${i}`).split('questions:\n')[1]!.replace('Which one is right?', `Which one is right, case ${i}?`)
+        .replace('{ text: Right, correct: true', '{ text: The right answer by far, correct: true'),
+    );
+    const { problems } = load(`domain: 1\nquestions:\n${questions.join('')}`, true);
+    expect(problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/the correct option is the longest in 8 of 8 single-answer questions \(allowed 1-3/)]),
+    );
+  });
+
+  it('in strict mode, requires the reviewed date and a why for every step and pair', () => {
+    const text = mini.replaceAll('    reviewed: 2026-12-01\n', '').replace('{ text: Collect data, why: There is nothing to learn from before. }', 'Collect data')
+      .replace('answer: Amazon Textract, why: It reads documents. }', 'answer: Amazon Textract }');
+    const messages = load(text, true).problems.map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/question mini-single: has no "reviewed" date/),
+      'question mini-ordering: this step has no "why" (write it as { text, why }: why it stands where it does)',
+      'question mini-matching: this pair has no "why" explanation',
+    ]));
+  });
+
+  it('rejects a reviewed date that is not a real day', () => {
+    const messages = load(single().replace('reviewed: 2026-12-01', 'reviewed: 2026-02-30')).problems.map((p) => p.message);
+    expect(messages.join('\n')).toMatch(/real calendar date/);
   });
 
   it('in strict mode, rejects two stems that differ only in case and spacing', () => {

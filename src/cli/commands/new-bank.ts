@@ -21,6 +21,7 @@ questions:
     objective: "1.1.5"                 # objective of that task (guide v1.1 numbering)
     type: single
     difficulty: 2                      # 1 recall, 2 apply a rule, 3 two constraints
+    reviewed: 2026-12-01               # the day you last checked it against AWS documentation
     stem: |
       A lender has 50,000 past loan applications, each marked "repaid" or "defaulted", and wants
       to predict the outcome of new applications. Which type of machine learning fits?
@@ -46,6 +47,7 @@ questions:
     objective: "1.2.5"
     type: multiple
     difficulty: 1
+    reviewed: 2026-12-01
     stem: |
       A call centre wants to turn recorded calls into text and to read written replies aloud to
       callers. Which AWS services meet these needs? (Select TWO.)
@@ -66,13 +68,14 @@ questions:
     objective: "1.3.1"
     type: ordering
     difficulty: 1
+    reviewed: 2026-12-01
     stem: Put these stages of a machine learning project in the order they happen.
-    steps:
-      - Collect and prepare the data
-      - Train and tune the model
-      - Evaluate the model
-      - Deploy the model
-      - Monitor the model in production
+    steps:                             # each step can say why it stands where it does
+      - { text: Collect and prepare the data, why: "Nothing can be learned before there is data to learn from." }
+      - { text: Train and tune the model, why: "Training needs the prepared data and produces the model." }
+      - { text: Evaluate the model, why: "Only a trained model can be measured against held-out data." }
+      - { text: Deploy the model, why: "A model is deployed once its evaluation shows it is good enough." }
+      - { text: Monitor the model in production, why: "Monitoring watches the deployed model for drift." }
     explanation: Data comes before training, evaluation before deployment, and monitoring after it.
     references:
       - https://docs.aws.amazon.com/wellarchitected/latest/machine-learning-lens/ml-lifecycle-phases.html
@@ -83,11 +86,12 @@ questions:
     objective: "1.2.5"
     type: matching
     difficulty: 1
+    reviewed: 2026-12-01
     stem: Match each need to the AWS service that meets it.
     pairs:
-      - { prompt: Extract text and tables from scanned forms, answer: Amazon Textract }
-      - { prompt: Find the sentiment of customer reviews, answer: Amazon Comprehend }
-      - { prompt: Recommend products to shoppers, answer: Amazon Personalize }
+      - { prompt: Extract text and tables from scanned forms, answer: Amazon Textract, why: "Textract reads printed and handwritten documents." }
+      - { prompt: Find the sentiment of customer reviews, answer: Amazon Comprehend, why: "Comprehend finds sentiment, entities and key phrases in text." }
+      - { prompt: Recommend products to shoppers, answer: Amazon Personalize, why: "Personalize builds recommendations from user behaviour." }
     distractors: [Amazon Polly]
     explanation: Textract reads documents, Comprehend analyses text, Personalize recommends.
     references:
