@@ -3,43 +3,85 @@ import type { Answer, Question } from '../bank/question.js';
 import type { Presentation } from '../engine/present.js';
 import { percent, type SessionScore } from '../engine/score.js';
 import { findTask } from '../bank/catalogue.js';
-import { hang, LETTERS, wrap } from './text.js';
+import { escapeText } from './escape.js';
+import { hang, joinFitting, LETTERS, padStart, widthOf, wrap, wrapText } from './text.js';
 
 /**
  * Everything the quiz prints, as strings. Meaning never rests on colour alone: right and wrong
- * also carry a symbol and a word, so the output reads the same with NO_COLOR.
+ * also carry a symbol and a word, so the output reads the same with NO_COLOR. Every string that
+ * came from a bank passes `escapeText` before it is laid out, and every line goes through the
+ * wrapping in text.ts, so each function here returns lines no wider than `width`.
+ * The functions are pure and return whole blocks, so screens can be composed from them.
  */
 
 export const MARK = { right: '✔', wrong: '✘' } as const;
 
-export function renderHeader(position: number, total: number, question: Question): string {
-  const parts = [`Question ${position}/${total}`, `Domain ${question.domain}`, `Task ${question.task}`];
+/** Bank text made safe to print. */
+const safe = escapeText;
+
+export function renderHeader(position: number, total: number, question: Question, width = 80): string {
+  const parts = [`Question ${position}/${total}`, `Domain ${question.domain}`, `Task ${safe(question.task)}`];
   if (question.type === 'multiple') parts.push('multiple response');
   if (question.type === 'ordering') parts.push('ordering');
   if (question.type === 'matching') parts.push('matching');
-  return chalk.bold.cyan(parts.join(' · '));
+  return chalk.bold.cyan(joinFitting(parts, ' · ', width));
+}
+
+/** The case study a question belongs to: its title, then its text behind a quote bar. */
+export function renderScenario(question: Question, width: number): string {
+  if (!question.scenario) return '';
+  return [
+    chalk.bold(hang('Case study: ', safe(question.scenario.title), width)),
+    wrapText(safe(question.scenario.text), width, { indent: chalk.dim('│ ') }),
+  ].join('\n');
+}
+
+/** A matching question's note on its responses, or '' when each response fits exactly one prompt. */
+export function responsesNote(question: Question, responses: readonly string[]): string {
+  if (question.type !== 'matching') return '';
+  const unique = new Set(question.pairs.map((pair) => pair.answer)).size;
+  const unused = responses.length - unique;
+  const notes = [
+    unused === 1 ? 'one matches nothing' : unused > 1 ? 'some match nothing' : '',
+    unique < question.pairs.length ? 'some are used more than once' : '',
+  ].filter(Boolean);
+  return notes.length ? ` (${notes.join('; ')})` : '';
 }
 
 export function renderQuestion(p: Presentation, width: number): string {
   const q = p.question;
   const out: string[] = [];
-  if (q.scenario) {
-    out.push(chalk.bold(`Case study: ${q.scenario.title}`), wrap(q.scenario.text, width, chalk.dim('│ ')), '');
-  }
-  out.push(wrap(q.stem, width));
+  if (q.scenario) out.push(renderScenario(q, width), '');
+  out.push(wrap(safe(q.stem), width));
   if (q.type === 'ordering') {
-    out.push('', chalk.dim('Steps, in no particular order:'));
-    for (const index of p.order) out.push(hang('  - ', q.steps[index]!, width));
+    out.push('', chalk.dim(wrap('Steps, in no particular order:', width)));
+    for (const index of p.order) out.push(hang('  - ', safe(q.steps[index]!), width));
   }
   if (q.type === 'matching') {
     out.push('', chalk.dim('Prompts:'));
-    q.pairs.forEach((pair, i) => out.push(hang(`  ${i + 1}. `, pair.prompt, width)));
-    const unique = new Set(q.pairs.map((pair) => pair.answer)).size;
-    const note = p.responses.length > unique ? ' (some match nothing)' : unique < q.pairs.length ? ' (some are used more than once)' : '';
-    out.push(chalk.dim(`Responses${note}:`));
-    for (const r of p.responses) out.push(hang('  - ', r, width));
+    q.pairs.forEach((pair, i) => out.push(hang(`  ${i + 1}. `, safe(pair.prompt), width)));
+    out.push(chalk.dim(wrap(`Responses${responsesNote(q, p.responses)}:`, width)));
+    for (const r of p.responses) out.push(hang('  - ', safe(r), width));
   }
   return out.join('\n');
+}
+
+/** The question's explanation behind a "Why:" label, and its references, in normal weight. */
+export function renderExplanation(question: Question, width: number): string {
+  return [hang(chalk.bold('Why: '), safe(question.explanation), width), renderReferences(question.references, width)].join('\n');
+}
+
+/**
+ * References, each on a line of its own. A URL is never broken: one that does not fit after the
+ * label goes on the next line, and one wider than the whole width stands alone at column 0.
+ */
+export function renderReferences(references: readonly string[], width: number): string {
+  const urls = references.map(safe);
+  const label = urls.length === 1 ? 'Reference: ' : 'References:';
+  if (urls.length === 1 && widthOf(label + urls[0]!) <= width) return `${label}${urls[0]}`;
+  // All at one column: indented when every one fits there, else all at column 0.
+  const margin = urls.every((url) => widthOf(url) + 2 <= width) ? '  ' : '';
+  return [label.trimEnd(), ...urls.map((url) => margin + url)].join('\n');
 }
 
 export function renderFeedback(p: Presentation, answer: Answer | undefined, correct: boolean, width: number): string {
@@ -59,9 +101,10 @@ export function renderFeedback(p: Presentation, answer: Answer | undefined, corr
         const mark = option.correct ? chalk.green(MARK.right) : picked.has(index) ? chalk.red(MARK.wrong) : ' ';
         const tags = [option.correct ? 'correct' : '', picked.has(index) ? 'your answer' : ''].filter(Boolean);
         const label = `${mark} ${LETTERS[shown]}) `;
-        const text = option.text + (tags.length ? chalk.dim(` (${tags.join(', ')})`) : '');
+        const text = safe(option.text) + (tags.length ? chalk.dim(` (${tags.join(', ')})`) : '');
         out.push(hang(label, text, width));
-        if (option.why) out.push(chalk.dim(wrap(option.why, width, '     ')));
+        // The why sits two columns further in than the option, so the two read apart without dim text.
+        if (option.why) out.push(wrap(safe(option.why), width, ' '.repeat(widthOf(label) + 2)));
       });
       break;
     }
@@ -70,11 +113,14 @@ export function renderFeedback(p: Presentation, answer: Answer | undefined, corr
       out.push('Correct order:');
       q.steps.forEach((step, i) => {
         const ok = given[i] === i;
-        out.push(hang(`  ${ok ? chalk.green(MARK.right) : chalk.red(MARK.wrong)} ${i + 1}. `, step, width));
+        const label = `  ${ok ? chalk.green(MARK.right) : chalk.red(MARK.wrong)} ${i + 1}. `;
+        out.push(hang(label, safe(step), width));
+        const why = q.stepWhys?.[i];
+        if (why) out.push(wrap(safe(why), width, ' '.repeat(widthOf(label) + 2)));
       });
       if (!correct && given.length > 0) {
-        out.push(chalk.dim('Your order:'));
-        given.forEach((step, i) => out.push(chalk.dim(hang(`     ${i + 1}. `, q.steps[step]!, width))));
+        out.push('Your order:');
+        given.forEach((step, i) => out.push(hang(`     ${i + 1}. `, safe(q.steps[step]!), width)));
       }
       break;
     }
@@ -83,15 +129,52 @@ export function renderFeedback(p: Presentation, answer: Answer | undefined, corr
       q.pairs.forEach((pair, i) => {
         const ok = picks[i] === pair.answer;
         const mark = ok ? chalk.green(MARK.right) : chalk.red(MARK.wrong);
-        const yours = ok ? '' : chalk.dim(` (you chose: ${picks[i] ?? 'nothing'})`);
-        out.push(hang(`  ${mark} `, `${pair.prompt} → ${pair.answer}${yours}`, width));
+        const yours = ok ? '' : chalk.dim(` (you chose: ${picks[i] === undefined ? 'nothing' : safe(picks[i])})`);
+        const label = `  ${mark} `;
+        const under = ' '.repeat(widthOf(label));
+        out.push(hang(label, safe(pair.prompt), width), hang('→ ', `${safe(pair.answer)}${yours}`, width, under));
+        if (pair.why) out.push(wrap(safe(pair.why), width, `${under}  `));
       });
       break;
     }
   }
-  out.push('', chalk.bold('Why: ') + wrap(q.explanation, width).trimStart());
-  out.push(chalk.dim(`Reference: ${q.references.join('\n           ')}`));
+  out.push('', renderExplanation(q, width));
   return out.join('\n');
+}
+
+/**
+ * The learner's answer in full, for screens that show it without grading it (the mock exam):
+ * the letters with their option texts, the steps in the given order, each prompt with its pick.
+ */
+export function renderYourAnswer(p: Presentation, answer: Answer, width: number, label = 'Your answer: '): string {
+  const q = p.question;
+  const pad = ' '.repeat(widthOf(label));
+  const items: string[] = [];
+  switch (answer.type) {
+    case 'single':
+    case 'multiple': {
+      if (q.type !== 'single' && q.type !== 'multiple') break;
+      const choices = answer.type === 'single' ? [answer.choice] : answer.choices;
+      const shown = choices.map((c) => p.order.indexOf(c)).sort((a, b) => a - b);
+      for (const s of shown) items.push(hang(`${LETTERS[s] ?? '?'}) `, safe(q.options[p.order[s]!]?.text ?? ''), width, pad));
+      break;
+    }
+    case 'ordering':
+      if (q.type !== 'ordering') break;
+      answer.order.forEach((step, n) => items.push(hang(`${n + 1}. `, safe(q.steps[step] ?? ''), width, pad)));
+      break;
+    case 'matching':
+      if (q.type !== 'matching') break;
+      q.pairs.forEach((pair, i) => {
+        const pick = answer.picks[i];
+        items.push(hang('- ', `${safe(pair.prompt)} → ${pick === undefined ? 'nothing' : safe(pick)}`, width, pad));
+      });
+      break;
+  }
+  if (items.length === 0) return label.trimEnd();
+  // The first item goes on the label's line.
+  items[0] = label + items[0]!.slice(pad.length);
+  return items.join('\n');
 }
 
 export function renderSummary(score: SessionScore, width: number): string {
@@ -100,8 +183,8 @@ export function renderSummary(score: SessionScore, width: number): string {
   out.push(chalk.dim('By task statement:'));
   for (const t of score.byTask) {
     const title = findTask(t.key)?.title ?? '';
-    const line = `  ${t.key}  ${String(t.correct).padStart(2)}/${String(t.total).padEnd(2)} ${String(percent(t.correct, t.total)).padStart(3)}%  ${title}`;
-    out.push(line.length > width ? `${line.slice(0, width - 1)}…` : line);
+    const label = `  ${t.key}  ${padStart(String(t.correct), 2)}/${String(t.total).padEnd(2)} ${padStart(String(percent(t.correct, t.total)), 3)}%  `;
+    out.push(hang(label, title, width));
   }
   return out.join('\n');
 }
@@ -112,7 +195,7 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
-/** A short, display-order description of an answer ("B, D"), for the exam's question screen. */
+/** A short, display-order description of an answer ("B, D"), for one-line summaries. */
 export function describeAnswer(p: Presentation, answer: Answer): string {
   switch (answer.type) {
     case 'single':
@@ -121,11 +204,11 @@ export function describeAnswer(p: Presentation, answer: Answer): string {
       return answer.choices.map((c) => LETTERS[p.order.indexOf(c)] ?? '?').sort().join(', ');
     case 'ordering': {
       const steps = p.question.type === 'ordering' ? p.question.steps : [];
-      return answer.order.map((i, n) => `${n + 1}. ${steps[i]}`).join('  ');
+      return answer.order.map((i, n) => `${n + 1}. ${safe(steps[i] ?? '')}`).join('  ');
     }
     case 'matching': {
       const pairs = p.question.type === 'matching' ? p.question.pairs : [];
-      return pairs.map((pair, i) => `${pair.prompt} → ${answer.picks[i]}`).join('; ');
+      return pairs.map((pair, i) => `${safe(pair.prompt)} → ${safe(answer.picks[i] ?? 'nothing')}`).join('; ');
     }
   }
 }
