@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { Problem } from './problem.js';
 import { naturalCompare } from './text.js';
 
+/** Named here rather than imported from ledger.ts, so finding files does not load zod. */
+export const LEDGER_FILE = 'service-status.yaml';
+
 /** Find the bank files named by the given files and folders (folders are searched recursively). */
 export function findBankFiles(targets: readonly string[]): { files: string[]; problems: Problem[] } {
   const files: string[] = [];
@@ -17,7 +20,8 @@ export function findBankFiles(targets: readonly string[]): { files: string[]; pr
     }
     if (stat.isDirectory()) {
       const entries = fs.readdirSync(target).sort(naturalCompare);
-      for (const entry of entries) if (!entry.startsWith('.')) visit(path.join(target, entry), false);
+      // The service-status ledger lives beside the domain folders but is not a bank.
+      for (const entry of entries) if (!entry.startsWith('.') && entry !== LEDGER_FILE) visit(path.join(target, entry), false);
     } else if (explicit || /\.ya?ml$/i.test(target)) {
       files.push(target);
     }

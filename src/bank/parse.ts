@@ -19,8 +19,26 @@ export interface ParsedBank {
 const MAX_ALIASES = 200;
 
 export function parseBank(file: string, source: string): ParsedBank {
+  return parseWithSchema(file, source, bankFileSchema, 'the file is empty; a bank needs "domain" and "questions"');
+}
+
+/** A YAML file of this project checked against a schema, with positions for every problem. */
+export interface ParsedFile<T> {
+  readonly file: string;
+  readonly value?: T;
+  readonly problems: Problem[];
+  locate(path: readonly PathSegment[], onKey?: boolean): { line: number; column: number };
+}
+
+/** The same parsing and located problems as banks, for the project's other YAML files (the service-status ledger). */
+export function parseYamlFile<T>(file: string, source: string, schema: z.ZodType<T>, emptyMessage: string): ParsedFile<T> {
+  const { bank, ...rest } = parseWithSchema(file, source, schema, emptyMessage) as ParsedBank & { bank?: T };
+  return { ...rest, ...(bank !== undefined && { value: bank as T }) };
+}
+
+function parseWithSchema(file: string, source: string, schema: z.ZodType<unknown>, emptyMessage: string): ParsedBank {
   try {
-    return parseUnguarded(file, source);
+    return parseUnguarded(file, source, schema, emptyMessage);
   } catch (error) {
     // The YAML library can run out of stack on absurdly deep nesting; that is the file's fault.
     if (!(error instanceof RangeError)) throw error;
@@ -31,7 +49,7 @@ export function parseBank(file: string, source: string): ParsedBank {
 
 const TOO_DEEP = 'the YAML is nested too deeply to read; a bank needs only a few levels';
 
-function parseUnguarded(file: string, source: string): ParsedBank {
+function parseUnguarded(file: string, source: string, schema: z.ZodType<unknown>, emptyMessage: string): ParsedBank {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const position = (offset: number) => {
@@ -59,11 +77,11 @@ function parseUnguarded(file: string, source: string): ParsedBank {
     return { file, problems, locate };
   }
   if (data === null || data === undefined) {
-    add({ line: 1, column: 1 }, '', 'the file is empty; a bank needs "domain" and "questions"');
+    add({ line: 1, column: 1 }, '', emptyMessage);
     return { file, problems, locate };
   }
 
-  const result = bankFileSchema.safeParse(data, { reportInput: true });
+  const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
       for (const problem of describeIssue(issue, data)) {
@@ -72,7 +90,7 @@ function parseUnguarded(file: string, source: string): ParsedBank {
     }
     return { file, problems, locate };
   }
-  return { file, bank: result.data, problems, locate };
+  return { file, bank: result.data as BankFile, problems, locate };
 }
 
 function firstLine(message: string): string {
@@ -115,6 +133,7 @@ const FIELD_NAMES: Readonly<Record<string, readonly string[]>> = {
   pair: ['prompt', 'answer', 'why'],
   step: ['text', 'why'],
   scenario: ['id', 'title', 'text'],
+  service: ['id', 'name', 'aliases', 'context', 'status', 'date', 'seen', 'note', 'reference'],
 };
 
 interface DescribedIssue {
@@ -139,7 +158,8 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): DescribedIssue[]
       if (issue.input === undefined) return [{ path, message: `${where}"${field}" is missing` }];
       return [{ path, message: `${where}"${field}" must be ${article(issue.expected)}, not ${describeValue(issue.input)}` }];
     case 'invalid_union':
-      if (field === 'type' || (issue.input !== null && typeof issue.input === 'object' && !Array.isArray(issue.input))) {
+      // Only the question union is keyed by "type"; a step (text or { text, why }) is a union too.
+      if (field === 'type' || (path.length === 2 && issue.input !== null && typeof issue.input === 'object' && !Array.isArray(issue.input))) {
         const typePath = field === 'type' ? path : [...path, 'type'];
         return [{ path: typePath, message: `${where}"type" must be one of: single, multiple, ordering, matching` }];
       }
@@ -162,6 +182,7 @@ function suggestion(key: string, path: readonly PathSegment[]): string {
   const kind =
     path.length === 0 ? 'bank'
     : path[0] === 'scenarios' ? 'scenario'
+    : path[0] === 'services' ? 'service'
     : path.includes('options') ? 'option'
     : path.includes('pairs') ? 'pair'
     : path.includes('steps') ? 'step'

@@ -7,7 +7,7 @@ export { QUESTION_TYPES, type QuestionType } from './question.js';
  * editors use); rules that need the exam catalogue or other files are in rules.ts.
  */
 
-const text = (max: number) =>
+export const text = (max: number) =>
   z
     .string()
     .trim()
@@ -18,11 +18,11 @@ const text = (max: number) =>
       if (reason) ctx.addIssue({ code: 'custom', message: reason });
     });
 
-const id = z
+export const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9.-]{0,79}$/, 'must be lower-case letters, digits, "." and "-" (at most 80 characters)');
 
-const httpsUrl = z
+export const httpsUrl = z
   .string()
   .max(500, 'must be at most 500 characters')
   .refine((value) => {
@@ -34,7 +34,7 @@ const httpsUrl = z
   }, 'must be an https:// URL');
 
 /** A calendar day, YYYY-MM-DD, that exists. */
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((value) => {

@@ -3,6 +3,7 @@ import { loadBanksCached, loadSummariesCached, type QuestionSummary } from '../b
 import type { LoadResult } from '../bank/load.js';
 import type { Problem } from '../bank/problem.js';
 import type { Question } from '../bank/question.js';
+import { loadLedger, type ServiceStatus } from '../bank/ledger.js';
 import { UsageError, UserError } from '../errors.js';
 import { packageVersion, shippedBanksDir } from '../paths.js';
 
@@ -46,6 +47,23 @@ function failOnProblems(result: Pick<LoadResult, 'problems'>, options: BankOptio
       `Fix them and check with: aif-quiz validate${(options.bank ?? []).map((b) => ` "${b}"`).join('')}`,
     );
   }
+}
+
+let ledger: readonly ServiceStatus[] | undefined;
+
+/** The shipped service-status ledger, read once; its notes go under the questions that name a service. */
+export function shippedLedger(): readonly ServiceStatus[] {
+  if (ledger) return ledger;
+  const loaded = loadLedger(shippedBanksDir());
+  if (loaded.problems.length > 0) {
+    throw new UserError(
+      `The service-status ledger has ${loaded.problems.length === 1 ? 'a problem' : `${loaded.problems.length} problems`}:\n` +
+        loaded.problems.slice(0, 10).map(formatProblem).join('\n'),
+      'Fix it and check with: aif-quiz validate --strict',
+    );
+  }
+  ledger = loaded.entries;
+  return ledger;
 }
 
 export function displayPath(file: string): string {

@@ -210,6 +210,15 @@ export function buildProgram(): Command {
     await domains(opts);
   });
 
+  program
+    .command('services')
+    .description('list the AWS services and features whose availability changed (closed to new customers, discontinued)')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const { services } = await import('./commands/services.js');
+      services(opts);
+    });
+
   program.addHelpText(
     'after',
     `
@@ -246,6 +255,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   settings: ['settings', 'settings --confidence off'],
   validate: ['validate', 'validate --strict questions/', 'validate my-bank.yaml --json', 'validate --watch my-bank.yaml'],
   domains: ['domains', 'domains --json', 'domains --bank my-bank.yaml'],
+  services: ['services', 'services --json'],
   'new-bank': ['new-bank my-bank.yaml', 'validate my-bank.yaml'],
 };
 

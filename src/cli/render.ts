@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import type { Answer, Question } from '../bank/question.js';
 import type { Presentation } from '../engine/present.js';
 import { percent, type SessionScore } from '../engine/score.js';
+import { renderStatusNotes } from './render-status.js';
 import { findTask } from '../bank/catalogue.js';
 import { escapeText } from './escape.js';
 import { hang, joinFitting, LETTERS, padStart, widthOf, wrap, wrapText } from './text.js';
@@ -68,7 +69,9 @@ export function renderQuestion(p: Presentation, width: number): string {
 
 /** The question's explanation behind a "Why:" label, and its references, in normal weight. */
 export function renderExplanation(question: Question, width: number): string {
-  return [hang(chalk.bold('Why: '), safe(question.explanation), width), renderReferences(question.references, width)].join('\n');
+  return [hang(chalk.bold('Why: '), safe(question.explanation), width), renderStatusNotes(question, width), renderReferences(question.references, width)]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import chalk from 'chalk';
 import { DOMAINS } from '../../bank/catalogue.js';
+import { ledgerCheck } from '../../bank/ledger.js';
+import { compareProblems } from '../../bank/problem.js';
 import { QUESTION_TYPES } from '../../bank/question.js';
 import { UserError } from '../../errors.js';
 import { bankTargets, displayPath, formatProblem, loadResult, type BankOptions } from '../banks.js';
@@ -15,7 +17,9 @@ export interface ValidateOptions extends BankOptions {
 /** Check banks and report every problem with its position, plus what the banks hold. */
 export async function validate(paths: readonly string[], options: ValidateOptions): Promise<void> {
   const targets = paths.length > 0 ? [...paths] : bankTargets(options);
-  const result = await loadResult(targets, options.strict ?? false);
+  const loaded = await loadResult(targets, options.strict ?? false);
+  const ledgerProblems = ledgerCheck(targets, loaded.questions, options.strict ?? false);
+  const result = ledgerProblems.length ? { ...loaded, problems: [...loaded.problems, ...ledgerProblems].sort(compareProblems) } : loaded;
   const byDomain = DOMAINS.map((d) => ({ domain: d.id, questions: result.questions.filter((q) => q.domain === d.id).length }));
   const byType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, result.questions.filter((q) => q.type === t).length]));
   const valid = result.problems.length === 0;
