@@ -91,3 +91,51 @@ export function cueProblems(report: CueReport): string[] {
   }
   return out;
 }
+
+/**
+ * Words that make a statement easy to reject without knowing the subject. A distractor that has
+ * one while the key has none can be eliminated by form alone.
+ */
+const ABSOLUTE = /\b(always|never|guarantee[sd]?|guaranteeing|only|any|ignores?|ignored|completely|entirely|eliminates?|impossible)\b/i;
+
+/** Words too common to count as a stem's distinctive vocabulary. */
+const COMMON = new Set(
+  ('which would should could about their there these those other using based model models data service services ' +
+    'amazon company wants needs without within between during before after where while solution requirements ' +
+    'application customer customers aws learning machine generative through answer select').split(' '),
+);
+
+function distinctiveWords(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[a-z][a-z-]{5,}/g) ?? []).filter((w) => !COMMON.has(w)));
+}
+
+export interface CueWarning {
+  readonly id: string;
+  readonly message: string;
+}
+
+/**
+ * Heuristic cue checks for one choice question, reported as warnings for a person to judge:
+ * distractors worded in absolutes the key lacks, and a key that alone echoes the stem's words.
+ */
+export function cueWarnings(q: { id: string; stem: string; options: Options }): CueWarning[] {
+  const out: CueWarning[] = [];
+  const keys = q.options.filter((o) => o.correct);
+  const others = q.options.filter((o) => !o.correct);
+  if (keys.length === 0 || others.length === 0) return out;
+  const keyAbsolute = keys.some((o) => ABSOLUTE.test(o.text));
+  const absolute = others.filter((o) => ABSOLUTE.test(o.text));
+  if (!keyAbsolute && absolute.length > 0) {
+    const words = absolute.map((o) => ABSOLUTE.exec(o.text)![1]!.toLowerCase());
+    out.push({ id: q.id, message: `${absolute.length} wrong ${absolute.length === 1 ? 'option is' : 'options are'} worded in absolutes the key lacks (${[...new Set(words)].join(', ')}): the key can be found by elimination` });
+  }
+  const stem = distinctiveWords(q.stem);
+  const echoed = (text: string) => [...distinctiveWords(text)].filter((w) => stem.has(w));
+  const keyEcho = new Set(keys.flatMap((o) => echoed(o.text)));
+  const otherEcho = new Set(others.flatMap((o) => echoed(o.text)));
+  const onlyKey = [...keyEcho].filter((w) => !otherEcho.has(w));
+  if (onlyKey.length > 0 && otherEcho.size === 0) {
+    out.push({ id: q.id, message: `only the key repeats the stem's words (${onlyKey.slice(0, 3).join(', ')}): a learner can match words instead of knowing` });
+  }
+  return out;
+}

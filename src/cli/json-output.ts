@@ -12,6 +12,8 @@ export const validateOutput = z.strictObject({
   strict: z.boolean(),
   files: z.array(z.string()),
   problems: z.array(z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int(), path: z.string(), message: z.string() })),
+  /** Cue heuristics for a person to judge (strict runs only); they do not make a bank invalid. */
+  warnings: z.array(z.strictObject({ file: z.string(), line: z.number().int(), id: z.string(), message: z.string() })),
   questions: z.number().int(),
   byDomain: z.array(z.strictObject({ domain: z.number().int(), questions: z.number().int() })),
   byType: z.strictObject({ single: z.number().int(), multiple: z.number().int(), ordering: z.number().int(), matching: z.number().int() }),

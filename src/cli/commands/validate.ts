@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import chalk from 'chalk';
 import { DOMAINS } from '../../bank/catalogue.js';
+import { cueWarnings } from '../../bank/cues.js';
 import { ledgerCheck } from '../../bank/ledger.js';
 import { compareProblems } from '../../bank/problem.js';
-import { QUESTION_TYPES } from '../../bank/question.js';
+import { QUESTION_TYPES, type Question } from '../../bank/question.js';
 import { UserError } from '../../errors.js';
+import { escapeText } from '../escape.js';
 import { bankTargets, displayPath, formatProblem, loadResult, type BankOptions } from '../banks.js';
 import { plural } from '../quiz.js';
 
@@ -23,6 +25,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const byDomain = DOMAINS.map((d) => ({ domain: d.id, questions: result.questions.filter((q) => q.domain === d.id).length }));
   const byType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, result.questions.filter((q) => q.type === t).length]));
   const valid = result.problems.length === 0;
+  const warnings = options.strict ? cueWarningsOf(result.questions) : [];
 
   if (options.json) {
     console.log(
@@ -32,6 +35,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
           strict: options.strict ?? false,
           files: result.files.map(displayPath),
           problems: result.problems.map((p) => ({ ...p, file: displayPath(p.file) })),
+          warnings: warnings.map((w) => ({ ...w, file: displayPath(w.file) })),
           questions: result.questions.length,
           byDomain,
           byType,
@@ -42,6 +46,8 @@ export async function validate(paths: readonly string[], options: ValidateOption
     );
   } else {
     for (const problem of result.problems) console.log(formatProblem(problem));
+    for (const w of warnings) console.log(escapeText(`${displayPath(w.file)}:${w.line}  warning  question ${w.id}: ${w.message}`));
+    if (warnings.length > 0) console.log(`${plural(warnings.length, 'warning')}: possible cues to read and rewrite where they give the answer away.`);
     if (valid) {
       console.log(chalk.green(`✔ ${plural(result.files.length, 'file')}, ${plural(result.questions.length, 'question')}: valid${options.strict ? ' (strict)' : ''}.`));
       console.log(`  by domain: ${byDomain.map((d) => `${d.domain}: ${d.questions}`).join(' · ')}`);
@@ -54,6 +60,15 @@ export async function validate(paths: readonly string[], options: ValidateOption
       options.json ? undefined : 'Each line above gives file:line:column, the field, and what to change.',
     );
   }
+}
+
+/** The cue heuristics of every choice question, located at the question. */
+function cueWarningsOf(questions: readonly Question[]): { file: string; line: number; id: string; message: string }[] {
+  return questions.flatMap((q) =>
+    q.type === 'single' || q.type === 'multiple'
+      ? cueWarnings(q).map((w) => ({ file: q.source.file, line: q.source.line, ...w }))
+      : [],
+  );
 }
 
 /**
