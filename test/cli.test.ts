@@ -159,6 +159,42 @@ describe('aif-quiz new-bank', () => {
   });
 });
 
+describe('aif-quiz export', () => {
+  it('exports all questions or a filtered set, and never overwrites a file without --force', () => {
+    const bank = ['--bank-only', '--bank', MINI_BANK];
+    const all = run(['export', ...bank]);
+    expect(all.code).toBe(0);
+    expect(all.stdout.split('\r\n')[0]).toBe('"guid","id","domain","task","tags","question","answer","explanation","references"');
+    expect(all.stdout.match(/"aif-quiz:mini-/g)).toHaveLength(4);
+    const task = run(['export', '--task', '1.3', ...bank]);
+    expect(task.stdout.match(/"aif-quiz:mini-/g)).toHaveLength(1);
+
+    const file = path.join(tempDir(), 'deck.txt');
+    const first = run(['export', '--format', 'anki', '--output', file, ...bank]);
+    expect(first).toMatchObject({ code: 0, stderr: `Wrote 4 questions to ${file}.\n` });
+    fs.writeFileSync(file, 'my own notes');
+    const again = run(['export', '--format', 'anki', '--output', file, ...bank]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists; it was left as it is');
+    expect(again.stderr).toContain('--force');
+    expect(fs.readFileSync(file, 'utf8')).toBe('my own notes');
+    expect(run(['export', '--format', 'anki', '--output', file, '--force', '--task', '1.1', ...bank])).toMatchObject({ code: 0, stderr: `Wrote 1 question to ${file}.\n` });
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^#separator:tab\n/);
+  });
+
+  it('says what is wrong with a selection that cannot work', () => {
+    const bank = ['--bank-only', '--bank', MINI_BANK];
+    const conflict = run(['export', '--domain', '2', '--task', '1.1', ...bank]);
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toContain('--task 1.1 belongs to domain 1, not --domain 2');
+    expect(run(['export', '--force', ...bank]).code).toBe(2);
+    const none = run(['export', '--tag', 'no-such-tag', ...bank]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('No questions match tag no-such-tag; nothing was written.');
+    expect(run(['export', '--missed', ...bank])).toMatchObject({ code: 0, stdout: '' });
+  });
+});
+
 describe('help', () => {
   it('lists every option with its default and ends with examples, for every command', () => {
     const main = run(['--help']).stdout;

@@ -157,15 +157,29 @@ export function buildProgram(): Command {
   withBankOptions(
     program
       .command('export')
-      .description('export the questions you keep missing, with explanations, as CSV or for Anki')
-      .requiredOption('--missed', 'the questions whose latest answer was wrong or that you missed twice or more')
+      .description('export questions with their answers and explanations, as CSV or for Anki')
+      .option('--missed', 'only the questions whose latest answer was wrong or that you missed twice or more')
+      .addOption(new Option('--domain <n>', 'only this exam domain').choices(['1', '2', '3', '4', '5']))
+      .addOption(new Option('--task <x.y>', 'only this task statement, e.g. 2.1').choices(TASK_IDS as string[]))
+      .addOption(new Option('--tag <tag>', 'only questions with this tag (repeatable: any of them)').argParser((v: string, previous?: string[]) => collect(v, previous ?? [])))
       .addOption(new Option('--format <format>', 'csv or anki (a tab-separated file Anki imports)').choices(['csv', 'anki']).default('csv'))
-      .option('--output <file>', 'write to a file instead of standard output'),
+      .option('--output <file>', 'write to a file instead of standard output')
+      .option('--force', 'overwrite the --output file if it exists'),
   ).action(async (_o, command: Command) => {
     const o = globals(command);
-    const opts = command.opts<{ format: 'csv' | 'anki'; output?: string }>();
-    const { exportMissed } = await import('./commands/export.js');
-    await exportMissed({ ...bankOptions(o), dataDir: o.dataDirResolved, format: opts.format, ...(opts.output && { output: opts.output }) });
+    const opts = command.opts<{ missed?: boolean; domain?: string; task?: string; tag?: string[]; format: 'csv' | 'anki'; output?: string; force?: boolean }>();
+    const { exportQuestions } = await import('./commands/export.js');
+    await exportQuestions({
+      ...bankOptions(o),
+      dataDir: o.dataDirResolved,
+      format: opts.format,
+      missed: opts.missed ?? false,
+      force: opts.force ?? false,
+      ...(opts.domain && { domain: Number(opts.domain) }),
+      ...(opts.task && { task: opts.task }),
+      ...(opts.tag && { tags: opts.tag }),
+      ...(opts.output && { output: opts.output }),
+    });
   });
 
   program
@@ -210,15 +224,6 @@ export function buildProgram(): Command {
     await domains(opts);
   });
 
-  program
-    .command('services')
-    .description('list the AWS services and features whose availability changed (closed to new customers, discontinued)')
-    .option('--json', 'print as JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const { services } = await import('./commands/services.js');
-      services(opts);
-    });
-
   program.addHelpText(
     'after',
     `
@@ -251,11 +256,15 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   review: ['review', 'review --due-only --count 20'],
   exam: ['exam', 'exam --extra-time', 'exam --questions 30 --minutes 40', 'exam --resume', 'exam --history --json'],
   stats: ['stats', 'stats --json | jq .readiness'],
-  export: ['export --missed > missed.csv', 'export --missed --format anki --output missed.txt'],
+  export: [
+    'export --missed > missed.csv',
+    'export --missed --format anki --output missed.txt',
+    'export --domain 3 --format anki --output domain-3.txt',
+    'export --tag rag --output rag.csv --force',
+  ],
   settings: ['settings', 'settings --confidence off'],
   validate: ['validate', 'validate --strict questions/', 'validate my-bank.yaml --json', 'validate --watch my-bank.yaml'],
   domains: ['domains', 'domains --json', 'domains --bank my-bank.yaml'],
-  services: ['services', 'services --json'],
   'new-bank': ['new-bank my-bank.yaml', 'validate my-bank.yaml'],
 };
 

@@ -116,6 +116,17 @@ export function joinFitting(parts: readonly string[], separator: string, width: 
   return lines.map((l) => wrapText(l, width, { indent })).join('\n');
 }
 
+/**
+ * Text with its author's soft line breaks joined: paragraphs separated by a blank line, list
+ * items and marked line breaks each on a line of their own. For formats that wrap by themselves
+ * (an Anki card, a spreadsheet cell).
+ */
+export function reflow(text: string): string {
+  return blocks(text)
+    .map((block) => (block === BLANK ? '' : block.marker + block.text))
+    .join('\n');
+}
+
 /** True for a line that is one word or URL wider than the width, alone at column 0: the one allowed overflow. */
 export function isUnbreakableLine(line: string, width: number): boolean {
   return widthOf(line) > width && /^\S+$/.test(stripStyles(line));
