@@ -79,10 +79,11 @@ export function buildProgram(): Command {
       .addOption(new Option('--task <x.y>', 'task statement, e.g. 2.1').choices(TASK_IDS as string[]))
       .addOption(new Option('--type <type>', 'only one question type').choices(QUESTION_TYPES as unknown as string[]))
       .option('--count <n>', 'number of questions (default: asked, 10 suggested)', positiveInteger('--count'))
-      .option('--seed <n>', 'repeat a session exactly (default: random, printed)', seedValue),
+      .option('--bookmarked', 'only the questions you bookmarked (b on the feedback screen)')
+      .option('--seed <n>', 'the same questions in the same order every time, whatever your progress (default: unseen questions first)', seedValue),
   ).action(async (_o, command: Command) => {
     const o = globals(command);
-    const opts = command.opts<{ domain?: string; task?: string; type?: QuestionType; count?: number; seed?: number }>();
+    const opts = command.opts<{ domain?: string; task?: string; type?: QuestionType; count?: number; seed?: number; bookmarked?: boolean }>();
     const { practice } = await import('./commands/practice.js');
     await practice({
       ...bankOptions(o),
@@ -92,6 +93,7 @@ export function buildProgram(): Command {
       ...(opts.type && { type: opts.type }),
       ...(opts.count !== undefined && { count: opts.count }),
       ...(opts.seed !== undefined && { seed: opts.seed }),
+      ...(opts.bookmarked && { bookmarked: true }),
     });
   });
 
@@ -189,7 +191,17 @@ export function buildProgram(): Command {
     .addOption(new Option('--data-dir <dir>', 'where progress is kept (or set AIF_QUIZ_HOME)'))
     .action(async (opts: { confidence?: 'on' | 'off'; dataDir?: string }) => {
       const { settings } = await import('./commands/settings.js');
-      settings({ dataDir: dataDir(opts.dataDir), ...(opts.confidence && { confidence: opts.confidence }) });
+      await settings({ dataDir: dataDir(opts.dataDir), ...(opts.confidence && { confidence: opts.confidence }) });
+    });
+
+  program
+    .command('report')
+    .description('the problems you reported with questions (r on the feedback screen), ready to paste into an issue')
+    .requiredOption('--list', 'print every report')
+    .addOption(new Option('--data-dir <dir>', 'where progress is kept (or set AIF_QUIZ_HOME)'))
+    .action(async (opts: { dataDir?: string }) => {
+      const { reportList } = await import('./commands/report.js');
+      reportList({ dataDir: dataDir(opts.dataDir) });
     });
 
   program
@@ -251,6 +263,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'practice --domain 2 --count 15',
     'practice --task 3.2 --type multiple',
     'practice --domain 1 --seed 42     # the same session again',
+    'practice --bookmarked             # the questions you bookmarked',
     'practice --bank-only --bank my-bank.yaml --domain 1',
   ],
   review: ['review', 'review --due-only --count 20'],
@@ -263,10 +276,19 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'export --tag rag --output rag.csv --force',
   ],
   settings: ['settings', 'settings --confidence off'],
+  report: ['report --list', 'report --list > reports.md'],
   validate: ['validate', 'validate --strict questions/', 'validate my-bank.yaml --json', 'validate --watch my-bank.yaml'],
   domains: ['domains', 'domains --json', 'domains --bank my-bank.yaml'],
   'new-bank': ['new-bank my-bank.yaml', 'validate my-bank.yaml'],
 };
+
+/**
+ * Inquirer's Ctrl+C (ExitPromptError), matched by name so that the entry point does not load the
+ * prompt library; without a terminal no prompt is ever shown (requireTerminal), so this is Ctrl+C.
+ */
+function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
 
 /**
  * The one place where errors become messages and exit codes. A user error prints what went wrong
@@ -281,13 +303,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
   }
   const program = buildProgram();
+  // A bare `aif-quiz` in a terminal opens the menu; in a pipe or script it prints the usage.
+  const args = argv.length === 0 && process.stdin.isTTY && process.stdout.isTTY ? ['start'] : argv;
   try {
-    await program.parseAsync(argv as string[], { from: 'user' });
+    await program.parseAsync(args as string[], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed help, the version or the usage error.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (isPromptExit(error)) {
+      // Ctrl+C at a prompt outside a quiz (a menu, "How many questions?"): nothing to save.
+      console.error(chalk.yellow('Interrupted.'));
+      return EXIT.interrupted;
     }
     if (error instanceof AppError) {
       console.error(error.exitCode === EXIT.interrupted ? chalk.yellow(error.message) : chalk.red(error.message));

@@ -1,13 +1,26 @@
+import { createHash } from 'node:crypto';
 import chalk from 'chalk';
+import { Rating } from 'ts-fsrs';
 import type { Question } from '../bank/question.js';
 import { InterruptedError } from '../errors.js';
 import { grade } from '../engine/grade.js';
-import { present } from '../engine/present.js';
+import { present, type Presentation } from '../engine/present.js';
 import type { Random } from '../engine/random.js';
+import { reschedule } from '../engine/schedule.js';
 import type { Result } from '../engine/score.js';
+import { packageVersion } from '../paths.js';
+import { BookmarkStore } from '../progress/bookmarks.js';
+import { ReportStore } from '../progress/reports.js';
+import type { Attempt, Confidence, QuestionState } from '../progress/schema.js';
 import type { ProgressStore } from '../progress/store.js';
-import { askAnswer, askConfidence, askNext, isPromptExit } from './prompts.js';
+import { displayPath } from './banks.js';
+import { displayAnswer, displayPresentation } from './display-question.js';
+import { escapeText } from './escape.js';
+import { hint } from './invocation.js';
+import { askAnswerOnScreen, askNote, BACK, isPromptExit, showScreen, type ScreenKey } from './prompts.js';
+import { openReference } from './reference.js';
 import { renderFeedback, renderHeader, renderQuestion } from './render.js';
+import { clearScreen, type KeyHint } from './screen.js';
 import { terminalWidth } from './terminal.js';
 import { wrap } from './text.js';
 
@@ -17,49 +30,64 @@ export interface QuizOptions {
   readonly mode: 'practice' | 'review';
   readonly random: Random;
   readonly now?: () => Date;
-  /** Ask "sure / unsure / guessed" after each answer (a setting). */
+  /** Offer "sure / unsure / guessed" on the feedback screen (a setting). */
   readonly askConfidence: boolean;
   /** A line shown above a question, such as a leech warning. */
   readonly noteFor?: (question: Question) => string | undefined;
 }
 
 /**
- * Ask the questions one by one with instant feedback. Each answer is saved before its feedback is
- * shown, so whatever happens next (Ctrl+C, a closed terminal) it is already on disk.
+ * Ask the questions one screen at a time with instant feedback. Each answer is saved the moment
+ * it is given, before its feedback is shown, so whatever happens next (Ctrl+C at the feedback,
+ * a closed terminal) it is already on disk; a confidence key then amends that saved answer.
  */
 export async function runQuiz(options: QuizOptions): Promise<Result[]> {
   const now = options.now ?? (() => new Date());
   const results: Result[] = [];
   const total = options.questions.length;
+  const bookmarks = new BookmarkStore(options.store.dataDir);
   try {
     for (const [i, question] of options.questions.entries()) {
-      const width = terminalWidth();
       const presentation = present(question, options.random);
-      console.log(`\n${renderHeader(i + 1, total, question)}\n`);
+      const shown = displayPresentation(presentation);
       const extra = options.noteFor?.(question);
-      if (extra) console.log(`${chalk.yellow(wrap(extra, width))}\n`);
-      console.log(renderQuestion(presentation, width));
-      console.log('');
+      const top = (w: number) => [renderHeader(i + 1, total, shown.question), '', ...(extra ? [chalk.yellow(wrap(escapeText(extra), w)), ''] : [])];
+      clearScreen();
       const started = now();
-      const answer = await askAnswer(presentation);
+      const answer = await askAnswerOnScreen(presentation, (w) => [...top(w), ...renderQuestion(shown, w).split('\n')]);
+      if (answer === 'stop') break;
       const correct = grade(question, answer);
       const answeredAt = now();
-      const confidence = options.askConfidence ? await askConfidence() : undefined;
-      options.store.record(
-        {
-          id: question.id,
-          at: answeredAt.toISOString(),
-          answer,
-          correct,
-          seconds: Math.max(0, Math.round((answeredAt.getTime() - started.getTime()) / 100) / 10),
-          mode: options.mode,
-          ...(confidence && { confidence }),
-        },
-        question,
-      );
+      const before = options.store.load().questions[question.id];
+      const attempt: Attempt = {
+        id: question.id,
+        at: answeredAt.toISOString(),
+        answer,
+        correct,
+        seconds: Math.max(0, Math.round((answeredAt.getTime() - started.getTime()) / 100) / 10),
+        mode: options.mode,
+      };
+      // Saved before any further key: Ctrl+C on the feedback screen loses nothing.
+      options.store.record(attempt, question);
       results.push({ question, correct });
-      console.log(`\n${renderFeedback(presentation, answer, correct, width)}\n`);
-      if (i < total - 1 && (await askNext()) === 'stop') break;
+
+      const session: FeedbackSession = {
+        question,
+        attempt,
+        before,
+        options,
+        bookmarks,
+        last: i === total - 1,
+      };
+      const feedback = (w: number) => [
+        ...top(w),
+        ...feedbackStem(shown, w),
+        '',
+        ...renderFeedback(shown, displayAnswer(answer), correct, w).split('\n'),
+        '',
+        ...nextReviewLines(session, w),
+      ];
+      if ((await feedbackScreen(session, feedback)) === 'stop') break;
     }
   } catch (error) {
     if (isPromptExit(error)) {
@@ -70,6 +98,125 @@ export async function runQuiz(options: QuizOptions): Promise<Result[]> {
     throw error;
   }
   return results;
+}
+
+interface FeedbackSession {
+  readonly question: Question;
+  readonly attempt: Attempt;
+  /** The question's state before this answer, to schedule it again when a confidence is given. */
+  readonly before: QuestionState | undefined;
+  readonly options: QuizOptions;
+  readonly bookmarks: BookmarkStore;
+  readonly last: boolean;
+}
+
+/** What a feedback key does: go on ('next'), end the session ('stop'), or stay with a status line. */
+type KeyOutcome = 'next' | 'stop' | { readonly status: string };
+
+interface FeedbackKey {
+  /** Key names as readline reports them. */
+  readonly keys: readonly string[];
+  readonly hint: KeyHint;
+  /** Whether the key is offered in this session (confidence can be switched off). */
+  readonly when?: (s: FeedbackSession) => boolean;
+  readonly run: (s: FeedbackSession) => Promise<KeyOutcome> | KeyOutcome;
+}
+
+/**
+ * Every key of the feedback screen, in key-bar order. A new key is one entry here. A reflexive
+ * ⏎ goes on without recording a confidence: "sure" is only ever what the learner said.
+ */
+const FEEDBACK_KEYS: readonly FeedbackKey[] = [
+  { keys: ['s'], hint: { key: 's', label: 'sure' }, when: (s) => s.options.askConfidence, run: (s) => confidence(s, 'sure') },
+  { keys: ['u'], hint: { key: 'u', label: 'unsure' }, when: (s) => s.options.askConfidence, run: (s) => confidence(s, 'unsure') },
+  { keys: ['g'], hint: { key: 'g', label: 'guessed' }, when: (s) => s.options.askConfidence, run: (s) => confidence(s, 'guessed') },
+  { keys: ['enter', 'space'], hint: { key: '⏎', label: 'next' }, run: () => 'next' },
+  { keys: ['o'], hint: { key: 'o', label: 'open reference' }, run: (s) => openReference(s.question.references[0]!) },
+  { keys: ['b'], hint: { key: 'b', label: 'bookmark' }, run: (s) => toggleBookmark(s) },
+  { keys: ['r'], hint: { key: 'r', label: 'report a problem' }, run: (s) => reportProblem(s) },
+  { keys: ['q'], hint: { key: 'q', label: 'end' }, run: () => 'stop' },
+];
+
+async function feedbackScreen(session: FeedbackSession, content: (width: number) => string[]): Promise<'next' | 'stop'> {
+  const table = FEEDBACK_KEYS.filter((k) => k.when?.(session) ?? true);
+  const keys: ScreenKey[] = table.map((k, n) => ({ name: String(n), keys: k.keys }));
+  const hints = table.map((k) => (session.last && k.hint.label === 'next' ? { ...k.hint, label: 'finish' } : k.hint));
+  let status: string | undefined;
+  let offset = 0;
+  for (;;) {
+    clearScreen();
+    const pressed = await showScreen(content, keys, hints, { ...(status && { status }), offset, keep: session.last });
+    offset = pressed.offset;
+    const outcome = await table[Number(pressed.name)]!.run(session);
+    if (outcome === 'next' || outcome === 'stop') return outcome;
+    status = outcome.status;
+  }
+}
+
+function confidence(s: FeedbackSession, value: Confidence): KeyOutcome {
+  s.options.store.recordConfidence(s.attempt, value, s.before, s.question);
+  return 'next';
+}
+
+function toggleBookmark(s: FeedbackSession): KeyOutcome {
+  const on = s.bookmarks.toggle(s.question.id);
+  return { status: on ? `Bookmarked. Practise bookmarks with: ${hint('practice --bookmarked')}` : 'Bookmark removed.' };
+}
+
+async function reportProblem(s: FeedbackSession): Promise<KeyOutcome> {
+  clearScreen();
+  console.log(chalk.bold(wrap(`Report a problem with question ${escapeText(s.question.id)}`, terminalWidth())));
+  console.log(wrap('Say what is wrong (a wrong key, an outdated fact, a typo). It is saved on this computer only.', terminalWidth()));
+  const note = await askNote('Your note:');
+  if (note === BACK) return { status: 'No report saved.' };
+  const reports = new ReportStore(s.options.store.dataDir);
+  reports.add({
+    at: new Date().toISOString(),
+    id: s.question.id,
+    bank: {
+      version: packageVersion(),
+      hash: questionHash(s.question),
+      file: displayPath(s.question.source.file),
+      line: s.question.source.line,
+      ...(s.question.reviewed && { reviewed: s.question.reviewed }),
+    },
+    note,
+  });
+  return { status: `Report saved. To send it: ${hint('report --list')}` };
+}
+
+/** A short hash of the question's content, so a report says exactly which text it was about. */
+export function questionHash(question: Question): string {
+  const { source: _source, ...content } = question;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 12);
+}
+
+/** The stem stays on the feedback screen (a case study by its title, to leave room). */
+function feedbackStem(p: Presentation, width: number): string[] {
+  const q = p.question;
+  return [...(q.scenario ? [chalk.bold(wrap(`Case study: ${q.scenario.title}`, width)), ''] : []), ...wrap(q.stem, width).split('\n')];
+}
+
+/** "Next review in 3 days", from the FSRS card the answer just produced. */
+function nextReviewLines(s: FeedbackSession, width: number): string[] {
+  const card = s.options.store.load().questions[s.question.id]?.card;
+  if (!card) return [];
+  const at = new Date(s.attempt.at);
+  const days = daysUntil(new Date(card.due), at);
+  let text = `Next review ${inDays(days)}.`;
+  if (s.attempt.correct && s.options.askConfidence) {
+    const hard = daysUntil(new Date(reschedule(s.before?.card, Rating.Hard, at).due), at);
+    if (hard !== days) text = `Next review ${inDays(days)} (${inDays(hard)} if you were unsure or guessed).`;
+  }
+  return [chalk.bold(wrap(text, width))];
+}
+
+function daysUntil(due: Date, from: Date): number {
+  return Math.max(0, Math.round((due.getTime() - from.getTime()) / 86_400_000));
+}
+
+function inDays(days: number): string {
+  return days === 0 ? 'later today' : days === 1 ? 'tomorrow' : `in ${days} days`;
 }
 
 export function plural(n: number, word: string): string {

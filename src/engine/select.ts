@@ -40,18 +40,23 @@ export function groupCaseStudies(questions: readonly Question[]): Question[][] {
 }
 
 /**
- * Pick up to `count` questions matching the filter, each at most once, questions never seen before
- * first (in random order), then seen ones. Case studies stay together; one that would overflow the
- * count is cut at the count so the session has exactly the size asked for.
+ * Pick up to `count` questions matching the filter, each at most once. Case studies stay together;
+ * one that would overflow the count is cut at the count so the session has exactly the size asked
+ * for.
+ *
+ * Normally questions never seen before come first (in random order), then seen ones. A `seeded`
+ * session instead shuffles every matching question with the seed alone, so that `--seed N` gives
+ * the same questions in the same order whatever the learner's progress: what was seen must not
+ * change a session that was promised to repeat.
  */
 export function selectQuestions(
   questions: readonly Question[],
-  options: { filter: Filter; count: number; seen: ReadonlySet<string>; random: Random },
+  options: { filter: Filter; count: number; seen: ReadonlySet<string>; random: Random; seeded?: boolean; only?: ReadonlySet<string> },
 ): Question[] {
-  const groups = groupCaseStudies(questions.filter((q) => matchesFilter(q, options.filter)));
+  const groups = groupCaseStudies(questions.filter((q) => matchesFilter(q, options.filter) && (!options.only || options.only.has(q.id))));
   const fresh = groups.filter((g) => g.some((q) => !options.seen.has(q.id)));
   const seen = groups.filter((g) => g.every((q) => options.seen.has(q.id)));
-  const ordered = [...shuffle(fresh, options.random), ...shuffle(seen, options.random)];
+  const ordered = options.seeded ? shuffle(groups, options.random) : [...shuffle(fresh, options.random), ...shuffle(seen, options.random)];
   const picked: Question[] = [];
   for (const group of ordered) {
     if (picked.length >= options.count) break;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Question } from '../bank/question.js';
 import { UserError } from '../errors.js';
 import { applyAttempt, applyExam } from './apply.js';
+import { amendConfidence } from './confidence.js';
 import { ensureWritableDir, writeFileAtomic } from './atomic.js';
 import { withLock } from './lock.js';
 import { migrateV1 } from './migrate.js';
@@ -12,8 +13,10 @@ import {
   progressSchema,
   progressV1Schema,
   type Attempt,
+  type Confidence,
   type ExamRecord,
   type Progress,
+  type QuestionState,
   type Settings,
 } from './schema.js';
 
@@ -71,6 +74,11 @@ export class ProgressStore {
   /** Record a finished mock exam with its answers, in one save. */
   recordExam(exam: ExamRecord, attempts: readonly Attempt[], questions: ReadonlyMap<string, Question>): void {
     this.update((p) => applyExam(p, exam, attempts, questions));
+  }
+
+  /** Add the confidence given a moment after an answer that is already saved (see amendConfidence). */
+  recordConfidence(attempt: Attempt, confidence: Confidence, before: QuestionState | undefined, question?: Question): void {
+    this.update((p) => amendConfidence(p, attempt, confidence, before, question));
   }
 
   saveSettings(settings: Settings): void {

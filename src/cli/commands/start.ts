@@ -1,64 +1,142 @@
+import chalk from 'chalk';
 import { DOMAINS } from '../../bank/catalogue.js';
-import { reviewPlan } from '../../progress/derive.js';
-import { openStore } from '../store.js';
-import { loadSummaries, type BankOptions } from '../banks.js';
-import { choose } from '../prompts.js';
-import { ExamStateFile } from '../../progress/exam-state.js';
+import type { QuestionSummary } from '../../bank/cache.js';
+import { AppError, InterruptedError } from '../../errors.js';
 import { formatClock } from '../../engine/exam.js';
-import { requireTerminal } from '../terminal.js';
-import { practice } from './practice.js';
+import { BookmarkStore } from '../../progress/bookmarks.js';
+import { reviewPlan } from '../../progress/derive.js';
+import { ExamStateFile } from '../../progress/exam-state.js';
+import { loadSummaries, type BankOptions } from '../banks.js';
+import { BACK, menu, QUIT, type MenuItem } from '../prompts.js';
+import { plural } from '../quiz.js';
+import { openStore } from '../store.js';
+import { clearScreen } from '../screen.js';
+import { requireTerminal, terminalWidth } from '../terminal.js';
+import { wrap } from '../text.js';
+import { practice, type Outcome } from './practice.js';
 import { review } from './review.js';
 
-type Choice = 'domain' | 'task' | 'review' | 'exam' | 'resume' | 'stats' | 'quit';
+type StartOptions = BankOptions & { readonly dataDir: string };
 
-/** The front door: a menu that offers only what exists and leads into the other flows. */
-export async function start(options: BankOptions & { dataDir: string }): Promise<void> {
+/** What the learner's data says right now: read afresh each time the menu is shown. */
+interface Situation {
+  readonly due: number;
+  readonly wrong: number;
+  readonly bookmarks: number;
+  readonly exam?: { readonly answered: number; readonly total: number; readonly left: string };
+}
+
+/**
+ * One entry of the start menu: shown when `when` says so, run when picked. An entry is one
+ * object here, so that adding an activity to the menu is one line of this table.
+ */
+interface Activity {
+  readonly id: string;
+  readonly name: (s: Situation, questions: number) => string;
+  readonly when?: (s: Situation) => boolean;
+  readonly run: (options: StartOptions, questions: readonly QuestionSummary[]) => Promise<Outcome | void>;
+}
+
+const ACTIVITIES: readonly Activity[] = [
+  { id: 'domain', name: () => 'Practise a domain', run: (o) => practice({ ...o, inMenu: true }) },
+  { id: 'task', name: () => 'Practise a task statement', run: (o, q) => practiseTask(o, q) },
+  {
+    id: 'review',
+    name: (s) => `Review: ${s.due} due today, ${s.wrong} more answered wrong`,
+    when: (s) => s.due + s.wrong > 0,
+    run: (o) => review(o),
+  },
+  { id: 'bookmarks', name: (s) => `Practise your bookmarks (${s.bookmarks})`, when: (s) => s.bookmarks > 0, run: (o) => practice({ ...o, bookmarked: true, inMenu: true }) },
+  {
+    id: 'resume',
+    name: (s) => `Resume the mock exam (${s.exam!.answered}/${s.exam!.total} answered, ${s.exam!.left} left)`,
+    when: (s) => s.exam !== undefined,
+    run: async (o) => (await import('./exam.js')).exam({ ...o, resume: true }),
+  },
+  {
+    id: 'exam',
+    name: () => 'Take a timed mock exam (65 questions, 90 minutes)',
+    run: async (o) => (await import('./exam.js')).exam({ ...o, resume: false }),
+  },
+  { id: 'stats', name: () => 'See how ready you are', run: async (o) => (await import('./stats.js')).stats({ ...o, json: false }) },
+  { id: 'quit', name: () => 'Quit', run: async () => 'quit' },
+];
+
+/**
+ * The front door: a menu that offers only what exists and leads into the other flows, and comes
+ * back after each of them until the learner quits (q, or the Quit item). Esc inside an activity's
+ * first question comes back here too.
+ */
+export async function start(options: StartOptions): Promise<void> {
   const questions = await loadSummaries(options);
   requireTerminal('start');
+  let last: string | undefined;
+  let printed = false;
+  for (;;) {
+    // A fresh screen for the menu, unless an activity just printed its summary.
+    if (!printed) clearScreen();
+    const situation = situationNow(options, questions);
+    const items: MenuItem<string>[] = ACTIVITIES.filter((a) => a.when?.(situation) ?? true).map((a) => ({ name: a.name(situation, questions.length), value: a.id }));
+    const picked = await menu(`aif-quiz: ${plural(questions.length, 'question')}. What would you like to do?`, items, {
+      intro: (w) => introLines(situation, w),
+      ...(last && items.some((i) => i.value === last) && { initial: last }),
+    });
+    if (picked === QUIT || picked === BACK) return;
+    last = picked;
+    const activity = ACTIVITIES.find((a) => a.id === picked)!;
+    try {
+      const outcome = await activity.run(options, questions);
+      if (outcome === 'quit') return;
+      printed = outcome !== 'back';
+    } catch (error) {
+      printed = true;
+      // A problem inside one activity (no bookmarks yet, an unreadable file) is shown, and the
+      // menu comes back; Ctrl+C still ends the program.
+      if (!(error instanceof AppError) || error instanceof InterruptedError) throw error;
+      console.log(chalk.red(wrap(error.message, terminalWidth())));
+      if (error.hint) console.log(wrap(error.hint, terminalWidth()));
+    }
+    console.log('');
+  }
+}
+
+async function practiseTask(options: StartOptions, questions: readonly QuestionSummary[]): Promise<Outcome> {
+  const tasks = DOMAINS.flatMap((d) => d.tasks)
+    .map((t) => ({ t, n: questions.filter((q) => q.task === t.id).length }))
+    .filter(({ n }) => n > 0)
+    .map(({ t, n }) => ({ name: `${t.id} ${t.title} (${n})`, value: t.id }));
+  let task: string | undefined;
+  for (;;) {
+    const picked = await menu('Which task statement?', tasks, { back: true, ...(task && { initial: task }) });
+    if (picked === BACK) return 'back';
+    if (picked === QUIT) return 'quit';
+    task = picked;
+    const outcome = await practice({ ...options, task, inMenu: true });
+    // Esc at "How many questions?" comes back to the task list, the task still chosen.
+    if (outcome !== 'back') return outcome;
+  }
+}
+
+function situationNow(options: StartOptions, questions: readonly QuestionSummary[]): Situation {
   const store = openStore(options.dataDir);
-  const plan = reviewPlan(store.load(), new Set(questions.map((q) => q.id)), new Date(), false);
-  const toReview = plan.due.length + plan.wrong.length;
-
-  const items: { name: string; value: Choice }[] = [
-    { name: 'Practise a domain', value: 'domain' },
-    { name: 'Practise a task statement', value: 'task' },
-  ];
-  if (toReview > 0) items.push({ name: `Review: ${plan.due.length} due today, ${plan.wrong.length} more answered wrong`, value: 'review' });
+  const ids = new Set(questions.map((q) => q.id));
+  const plan = reviewPlan(store.load(), ids, new Date(), false);
   const unfinished = new ExamStateFile(options.dataDir).load();
-  if (unfinished) {
-    const answered = Object.keys(unfinished.answers).length;
-    items.push({ name: `Resume the mock exam (${answered}/${unfinished.questionIds.length} answered, ${formatClock(unfinished.limitMs - unfinished.usedMs)} left)`, value: 'resume' });
-  }
-  items.push({ name: 'Take a timed mock exam (65 questions, 90 minutes)', value: 'exam' });
-  items.push({ name: 'See how ready you are', value: 'stats' });
-  items.push({ name: 'Quit', value: 'quit' });
-  const picked = await choose(`aif-quiz: ${questions.length} questions. What would you like to do?`, items);
+  const bookmarks = [...new BookmarkStore(options.dataDir).ids()].filter((id) => ids.has(id)).length;
+  return {
+    due: plan.due.length,
+    wrong: plan.wrong.length,
+    bookmarks,
+    ...(unfinished && {
+      exam: { answered: Object.keys(unfinished.answers).length, total: unfinished.questionIds.length, left: formatClock(unfinished.limitMs - unfinished.usedMs) },
+    }),
+  };
+}
 
-  switch (picked) {
-    case 'domain':
-      return practice(options);
-    case 'task': {
-      const task = await choose(
-        'Which task statement?',
-        DOMAINS.flatMap((d) => d.tasks)
-          .map((t) => ({ t, n: questions.filter((q) => q.task === t.id).length }))
-          .filter(({ n }) => n > 0)
-          .map(({ t, n }) => ({ name: `${t.id} ${t.title} (${n})`, value: t.id })),
-      );
-      return practice({ ...options, task });
-    }
-    case 'review':
-      return review(options);
-    case 'exam':
-    case 'resume': {
-      const { exam } = await import('./exam.js');
-      return exam({ ...options, resume: picked === 'resume' });
-    }
-    case 'stats': {
-      const { stats } = await import('./stats.js');
-      return stats(options);
-    }
-    case 'quit':
-      return;
-  }
+/** Above the menu: what is waiting today. */
+function introLines(s: Situation, width: number): string[] {
+  const today = s.due > 0 ? `${plural(s.due, 'question')} due for review today` : 'Nothing due for review today';
+  const lines = [`${today}${s.wrong > 0 ? `, ${s.wrong} more answered wrong` : ''}.`];
+  if (s.exam) lines.push(`Unfinished mock exam: ${s.exam.answered}/${s.exam.total} answered, ${s.exam.left} left.`);
+  return [...lines.flatMap((l) => wrap(l, width).split('\n')), ''];
 }
