@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { loadBanksCached, loadSummariesCached, type QuestionSummary } from '../bank/cache.js';
 import type { LoadResult } from '../bank/load.js';
 import type { Problem } from '../bank/problem.js';
 import type { Question } from '../bank/question.js';
 import { loadLedger, type ServiceStatus } from '../bank/ledger.js';
+import { loadNotes, type ObjectiveNote } from '../bank/notes.js';
 import { UsageError, UserError } from '../errors.js';
 import { packageVersion, shippedBanksDir } from '../paths.js';
 
@@ -64,6 +66,39 @@ export function shippedLedger(): readonly ServiceStatus[] {
   }
   ledger = loaded.entries;
   return ledger;
+}
+
+const notesCache = new Map<string, ReadonlyMap<string, ObjectiveNote>>();
+
+/**
+ * The study notes of the banks in use (the shipped ones, and any --bank folder with notes), by
+ * objective, read once per set of folders. A folder's notes win over a later folder's.
+ */
+export function studyNotes(options: BankOptions = {}): ReadonlyMap<string, ObjectiveNote> {
+  const folders = bankTargets(options).filter((t) => {
+    try {
+      return fs.statSync(t).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+  const key = folders.join('\0');
+  const cached = notesCache.get(key);
+  if (cached) return cached;
+  const merged = new Map<string, ObjectiveNote>();
+  for (const folder of folders) {
+    const loaded = loadNotes(folder);
+    if (loaded.problems.length > 0) {
+      throw new UserError(
+        `The study notes have ${loaded.problems.length === 1 ? 'a problem' : `${loaded.problems.length} problems`}:\n` +
+          loaded.problems.slice(0, 10).map(formatProblem).join('\n'),
+        'Fix them and check with: aif-quiz validate --strict',
+      );
+    }
+    for (const [objective, note] of loaded.byObjective) if (!merged.has(objective)) merged.set(objective, note);
+  }
+  notesCache.set(key, merged);
+  return merged;
 }
 
 export function displayPath(file: string): string {

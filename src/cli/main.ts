@@ -236,6 +236,27 @@ export function buildProgram(): Command {
     await domains(opts);
   });
 
+  withBankOptions(
+    program
+      .command('learn')
+      .description('read the study note of an exam objective, with your mastery beside each; then practise it')
+      .argument('[task-or-objective]', 'a task such as 2.1 or an objective such as 2.1.3; nothing opens the menu')
+      .option('--json', 'list the objectives with their note sizes and references'),
+  ).action(async (target: string | undefined, _opts: unknown, command: Command) => {
+    const o = globals(command);
+    const { learn } = await import('./commands/learn.js');
+    await learn(target, { ...bankOptions(o), json: (o as { json?: boolean }).json ?? false, dataDir: o.dataDirResolved });
+  });
+
+  program
+    .command('services')
+    .description('list the AWS services and features whose availability changed (closed to new customers, discontinued)')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const { services } = await import('./commands/services.js');
+      services(opts);
+    });
+
   program.addHelpText(
     'after',
     `
@@ -279,6 +300,8 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   report: ['report --list', 'report --list > reports.md'],
   validate: ['validate', 'validate --strict questions/', 'validate my-bank.yaml --json', 'validate --watch my-bank.yaml'],
   domains: ['domains', 'domains --json', 'domains --bank my-bank.yaml'],
+  services: ['services', 'services --json'],
+  learn: ['learn', 'learn 3.1', 'learn 3.1.3', 'learn --json'],
   'new-bank': ['new-bank my-bank.yaml', 'validate my-bank.yaml'],
 };
 

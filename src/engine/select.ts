@@ -6,13 +6,16 @@ export interface Filter {
   readonly domain?: number;
   readonly task?: string;
   readonly type?: QuestionType;
+  /** One exam objective, as `learn` offers after its note. */
+  readonly objective?: string;
 }
 
 export function matchesFilter(question: Question, filter: Filter): boolean {
   return (
     (filter.domain === undefined || question.domain === filter.domain) &&
     (filter.task === undefined || question.task === filter.task) &&
-    (filter.type === undefined || question.type === filter.type)
+    (filter.type === undefined || question.type === filter.type) &&
+    (filter.objective === undefined || question.objective === filter.objective)
   );
 }
 

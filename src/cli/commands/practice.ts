@@ -20,6 +20,8 @@ import { requireTerminal, terminalWidth } from '../terminal.js';
 export interface PracticeOptions extends BankOptions {
   readonly domain?: number;
   readonly task?: string;
+  /** One objective of `task` (from `learn`). */
+  readonly objective?: string;
   readonly type?: QuestionType;
   readonly count?: number;
   readonly seed?: number;
@@ -55,7 +57,11 @@ export async function practice(options: PracticeOptions): Promise<Outcome> {
       if (picked === BACK || picked === QUIT) return picked === QUIT ? 'quit' : 'back';
       domain = picked;
     }
-    filter = { ...(options.type && { type: options.type }), ...(options.task ? { task: options.task } : domain !== undefined && { domain }) };
+    filter = {
+      ...(options.type && { type: options.type }),
+      ...(options.task ? { task: options.task } : domain !== undefined && { domain }),
+      ...(options.objective && { objective: options.objective }),
+    };
     available = questions.filter((q) => matchesFilter(q, filter) && (!only || only.has(q.id)));
     if (available.length === 0) {
       throw new UserError(`No questions match ${describeFilter(filter, only !== undefined)}.`, `Run ${hint('domains')} to see what each domain and task has.`);
