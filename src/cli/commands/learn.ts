@@ -4,7 +4,6 @@ import { objectivesOf, type ObjectiveNote } from '../../bank/notes.js';
 import type { Question } from '../../bank/question.js';
 import { UsageError, UserError } from '../../errors.js';
 import { isMastered } from '../../progress/derive.js';
-import { own } from '../../progress/records.js';
 import type { Progress } from '../../progress/schema.js';
 import { loadQuestions, studyNotes, type BankOptions } from '../banks.js';
 import { escapeText } from '../escape.js';
@@ -31,12 +30,17 @@ interface ObjectiveEntry {
   readonly mastered: number;
 }
 
+/** A question's saved state; own keys only, so an id such as "constructor" is just an id. */
+function stateOf(progress: Progress, id: string): Progress['questions'][string] | undefined {
+  return Object.hasOwn(progress.questions, id) ? progress.questions[id] : undefined;
+}
+
 function entries(questions: readonly Question[], progress: Progress | undefined, notes: ReadonlyMap<string, ObjectiveNote>): ObjectiveEntry[] {
   return DOMAINS.flatMap((d) =>
     d.tasks.flatMap((t) =>
       objectivesOf(t.id).map((objective) => {
         const pool = questions.filter((q) => q.objective === objective);
-        const seen = progress ? pool.filter((q) => own(progress.questions, q.id)) : [];
+        const seen = progress ? pool.filter((q) => stateOf(progress, q.id)) : [];
         return {
           objective,
           task: t.id,
@@ -44,7 +48,7 @@ function entries(questions: readonly Question[], progress: Progress | undefined,
           ...(notes.get(objective) && { note: notes.get(objective)! }),
           questions: pool.length,
           seen: seen.length,
-          right: seen.filter((q) => own(progress!.questions, q.id)!.lastCorrect).length,
+          right: seen.filter((q) => stateOf(progress!, q.id)!.lastCorrect).length,
           mastered: progress ? pool.filter((q) => isMastered(progress, q.id)).length : 0,
         };
       }),
