@@ -20,7 +20,7 @@ export function services(options: { json?: boolean }): void {
 
 export function renderServiceStatus(entry: ServiceStatus, width: number): string {
   return [
-    hang('', chalk.bold(escapeText(entry.name)) + `  ${statusWords(entry)} ${entry.date ? `since ${entry.date}` : `(as of ${entry.seen})`}`, width),
+    hang('', chalk.bold(escapeText(entry.name)) + `: ${statusWords(entry)} ${entry.date ? `since ${entry.date}` : `(as of ${entry.seen})`}`, width),
     hang('  ', escapeText(entry.note), width),
     hang('  ', escapeText(entry.reference), width),
   ].join('\n');
