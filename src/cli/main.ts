@@ -2,9 +2,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import chalk from 'chalk';
 import { TASK_IDS } from '../bank/catalogue.js';
 import { QUESTION_TYPES, type QuestionType } from '../bank/question.js';
-import { AppError, EXIT } from '../errors.js';
+import { AppError, EXIT, UsageError } from '../errors.js';
 import { packageVersion } from '../paths.js';
 import { dataDir } from '../progress/location.js';
+import { MAX_MINUTES } from '../engine/exam.js';
 import { configureColour } from './terminal.js';
 
 interface GlobalOptions {
@@ -21,12 +22,13 @@ function positiveInteger(name: string) {
   };
 }
 
-function positiveNumber(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0)) throw new InvalidArgumentError(`${name} must be a number greater than 0.`);
-    return n;
-  };
+/** Minutes for an exam: a positive number up to a bound, so the clock stays meaningful. */
+function minutesValue(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > MAX_MINUTES) {
+    throw new InvalidArgumentError(`--minutes must be a number greater than 0 and at most ${MAX_MINUTES} (ten hours).`);
+  }
+  return n;
 }
 
 function seedValue(value: string): number {
@@ -121,29 +123,39 @@ export function buildProgram(): Command {
     program
       .command('exam')
       .description('take a timed mock exam shaped like the real one (65 questions, 90 minutes)')
-      .option('--questions <n>', 'number of questions, drawn by the domain weights', positiveInteger('--questions'), 65)
-      .option('--minutes <n>', 'time limit in minutes', positiveNumber('--minutes'), 90)
+      .option('--questions <n>', 'number of questions, drawn by the domain weights (default: 65)', positiveInteger('--questions'))
+      .option('--minutes <n>', `time limit in minutes, at most ${MAX_MINUTES} (default: 90)`, minutesValue)
       .option('--extra-time', 'add the 30 minutes that non-native English speakers can request')
-      .option('--seed <n>', 'draw the same exam again', seedValue)
+      .option('--seed <n>', 'draw the same exam again, whatever your progress since', seedValue)
+      .option('--feedback', 'show right or wrong and the explanation after each question')
+      .option('--unseen', 'only questions you have never answered (in practice, review or an exam)')
       .option('--resume', 'continue the unfinished exam')
-      .option('--history', 'list past mock exams instead of starting one')
+      .option('--history', 'list past mock exams and reopen their reports instead of starting one')
       .option('--json', 'with --history: print as JSON'),
   ).action(async (_o, command: Command) => {
     const o = globals(command);
-    const opts = command.opts<{ questions: number; minutes: number; extraTime?: boolean; seed?: number; resume?: boolean; history?: boolean; json?: boolean }>();
+    const opts = command.opts<{ questions?: number; minutes?: number; extraTime?: boolean; seed?: number; feedback?: boolean; unseen?: boolean; resume?: boolean; history?: boolean; json?: boolean }>();
+    const given = (name: string) => command.getOptionValueSource(name) === 'cli';
+    const setup = ['questions', 'minutes', 'extraTime', 'seed', 'feedback', 'unseen'].filter(given).map((n) => `--${n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    if (opts.json && !opts.history) throw new UsageError('exam --json needs --history: only the list of past exams is printed as JSON.', 'Run: aif-quiz exam --history --json');
+    if (opts.history && opts.resume) throw new UsageError('exam --history and --resume do not go together: one lists past exams, the other continues the unfinished one.', 'Run one of them: aif-quiz exam --history, or aif-quiz exam --resume');
+    if (opts.history && setup.length) throw new UsageError(`exam --history lists past exams; ${setup.join(', ')} only apply when starting one.`, 'Run: aif-quiz exam --history');
+    if (opts.resume && setup.length) throw new UsageError(`exam --resume continues the saved exam with its own settings; ${setup.join(', ')} only apply to a new exam.`, 'Run: aif-quiz exam --resume');
     if (opts.history) {
       const { examHistory } = await import('./commands/exam-history.js');
-      examHistory({ dataDir: o.dataDirResolved, json: opts.json ?? false });
+      await examHistory({ ...bankOptions(o), dataDir: o.dataDirResolved, json: opts.json ?? false });
       return;
     }
     const { exam } = await import('./commands/exam.js');
     await exam({
       ...bankOptions(o),
       dataDir: o.dataDirResolved,
-      questions: opts.questions,
-      minutes: opts.minutes,
+      ...(opts.questions !== undefined && { questions: opts.questions }),
+      ...(opts.minutes !== undefined && { minutes: opts.minutes }),
       extraTime: opts.extraTime ?? false,
       resume: opts.resume ?? false,
+      feedback: opts.feedback ?? false,
+      unseen: opts.unseen ?? false,
       ...(opts.seed !== undefined && { seed: opts.seed }),
     });
   });

@@ -535,3 +535,8 @@ export async function showScreen(
   });
   return result.kind === 'key' ? { name: result.name, offset: result.offset } : { name: '', offset: 0 };
 }
+
+// ---- mock exam screen ----
+// The exam's question and review screens, its walk-through pager and the list of past exams
+// live in prompts-exam.ts, which would make this module too long; they are prompts all the same.
+export { examScreen, pagerScreen, pickScreen, type ExamScreenConfig, type ExamScreenResult, type Page } from './prompts-exam.js';

@@ -30,15 +30,20 @@ export function domainQuotas(total: number): Map<number, number> {
   return quotas;
 }
 
+/** The longest time limit `--minutes` accepts: ten hours, far beyond any real sitting. */
+export const MAX_MINUTES = 600;
+
 export interface Draw {
   readonly questions: Question[];
-  /** Domains that had fewer questions than their quota, with how many were missing. */
+  /** Domains that had fewer questions than their quota, with how many were missing (other domains filled in). */
   readonly shortfalls: { domain: number; missing: number }[];
 }
 
 /**
- * Draw an exam: each domain's quota (questions not seen in earlier mock exams first), then the
- * whole set shuffled with case studies kept together.
+ * Draw an exam: each domain's quota (questions not seen in earlier mock exams first); places a
+ * small domain cannot fill go to questions of the other domains, so the exam has `total`
+ * questions whenever the banks hold that many. Then the whole set is shuffled with case studies
+ * kept together.
  */
 export function drawExam(questions: readonly Question[], total: number, seen: ReadonlySet<string>, random: Random): Draw {
   const picked: Question[] = [];
@@ -47,6 +52,10 @@ export function drawExam(questions: readonly Question[], total: number, seen: Re
     const fromDomain = selectQuestions(questions, { filter: { domain }, count: quota, seen, random });
     picked.push(...fromDomain);
     if (fromDomain.length < quota) shortfalls.push({ domain, missing: quota - fromDomain.length });
+  }
+  if (picked.length < total) {
+    const taken = new Set(picked.map((q) => q.id));
+    picked.push(...selectQuestions(questions.filter((q) => !taken.has(q.id)), { filter: {}, count: total - picked.length, seen, random }));
   }
   return { questions: shuffle(groupCaseStudies(picked), random).flat(), shortfalls };
 }
@@ -124,22 +133,31 @@ export function scoreExam(
   };
 }
 
-export type ClockEvent = { kind: 'warning'; minutesLeft: number } | { kind: 'timeout' };
-
 /** Minutes-left marks at which the learner is warned. */
 export const WARNINGS = [10, 5] as const;
 
 /**
- * The next thing the exam clock must do, and in how many milliseconds: warn at 10 and 5 minutes
- * left (each once), or end the exam at zero. `warned` lists the warnings already given.
+ * The warning due now, if any: the smallest minutes-left mark the clock has reached that has not
+ * been given yet. An exam shorter than a mark never gets that warning.
  */
-export function nextClockEvent(limitMs: number, usedMs: number, warned: readonly number[]): { event: ClockEvent; inMs: number } {
-  const left = limitMs - usedMs;
-  for (const minutes of WARNINGS) {
-    const at = minutes * 60_000;
-    if (!warned.includes(minutes) && left > at && limitMs > at) return { event: { kind: 'warning', minutesLeft: minutes }, inMs: left - at };
-  }
-  return { event: { kind: 'timeout' }, inMs: Math.max(0, left) };
+export function dueWarning(limitMs: number, leftMs: number, warned: readonly number[]): number | undefined {
+  const due = WARNINGS.filter((minutes) => !warned.includes(minutes) && limitMs > minutes * 60_000 && leftMs <= minutes * 60_000);
+  return due.length ? Math.min(...due) : undefined;
+}
+
+/** The marks a warning at `minutes` also covers (a resumed exam with 4 minutes left has passed 10 and 5). */
+export function warningsUpTo(minutes: number, limitMs: number): number[] {
+  return WARNINGS.filter((m) => m >= minutes && limitMs > m * 60_000);
+}
+
+/**
+ * Time left on an exam clock that runs only while the exam is open: the limit, less the time used
+ * in earlier sittings, less the time since this sitting's clock started. Computed from the clock
+ * each time rather than waited for with one long timer, which could not represent a long limit
+ * (a timer longer than 2^31-1 ms fires at once).
+ */
+export function timeLeft(limitMs: number, usedMs: number, sinceMs: number): number {
+  return Math.max(0, limitMs - usedMs - Math.max(0, sinceMs));
 }
 
 export function formatClock(ms: number): string {

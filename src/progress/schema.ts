@@ -76,6 +76,12 @@ export const examRecordSchema = z.strictObject({
     z.strictObject({ domain: z.number().int(), total: z.number().int(), correct: z.number().int(), seconds: z.number().min(0) }),
   ),
   questionIds: z.array(z.string()),
+  /** When the exam was started: tells a leftover exam.json of an exam already recorded apart from an unfinished one. */
+  startedAt: z.iso.datetime().optional(),
+  /** The answer given to each of `questionIds` (null when unanswered), so a past exam can be walked through again. */
+  answers: z.array(answerSchema.nullable()).optional(),
+  /** The questions flagged for review when the exam was submitted. */
+  flags: z.array(z.string()).optional(),
 });
 
 const tallySchema = z.strictObject({ answered: z.number().int().min(0), correct: z.number().int().min(0) });

@@ -1,43 +1,33 @@
 import chalk from 'chalk';
-import { DOMAINS } from '../../bank/catalogue.js';
 import type { Answer, Question } from '../../bank/question.js';
-import { InterruptedError, UserError } from '../../errors.js';
-import {
-  drawExam,
-  EXAM,
-  formatClock,
-  nextClockEvent,
-  scoreExam,
-  type ClockEvent,
-  type ExamReport,
-} from '../../engine/exam.js';
+import { InterruptedError, UsageError, UserError } from '../../errors.js';
+import { drawExam, EXAM, formatClock, scoreExam, timeLeft, type ExamReport } from '../../engine/exam.js';
+import { answerFits, startNav, type ExamNav, type ExamPaper } from '../../engine/exam-navigation.js';
 import { grade } from '../../engine/grade.js';
-import { present, type Presentation } from '../../engine/present.js';
+import { present } from '../../engine/present.js';
 import { seededRandom } from '../../engine/random.js';
-import { ExamStateFile, type ExamState } from '../../progress/exam-state.js';
-import type { Attempt, ExamRecord } from '../../progress/schema.js';
+import { DamagedExamError, ExamStateFile, type ExamState } from '../../progress/exam-state.js';
+import type { Attempt, ExamRecord, Progress } from '../../progress/schema.js';
 import { ProgressStore } from '../../progress/store.js';
 import { loadQuestions, type BankOptions } from '../banks.js';
-import { askAnswer, askYesNo, choose, isPromptExit, type MenuItem, type PromptContext } from '../prompts.js';
+import { escapeText } from '../escape.js';
+import { choose, examScreen, isPromptExit } from '../prompts.js';
 import { plural } from '../quiz.js';
-import { describeAnswer, renderFeedback, renderQuestion } from '../render.js';
-import { requireTerminal, terminalWidth } from '../terminal.js';
-import { renderExamReport } from './exam-report.js';
+import { requireTerminal } from '../terminal.js';
+import { walkThrough } from './exam-report.js';
 
 export interface ExamOptions extends BankOptions {
   readonly dataDir: string;
+  /** Only when given on the command line: then asking for more than the banks hold is an error. */
   readonly questions?: number;
   readonly minutes?: number;
   readonly extraTime?: boolean;
   readonly seed?: number;
   readonly resume?: boolean;
-}
-
-/** Clock reasons for closing an open prompt, told apart from Ctrl+C. */
-class ClockAbort extends Error {
-  constructor(readonly event: ClockEvent) {
-    super('clock');
-  }
+  /** Feedback after each question instead of at the end. */
+  readonly feedback?: boolean;
+  /** Only questions never answered before (in practice, review or an exam). */
+  readonly unseen?: boolean;
 }
 
 export async function exam(options: ExamOptions): Promise<void> {
@@ -49,7 +39,9 @@ export async function exam(options: ExamOptions): Promise<void> {
   const saved = new ExamStateFile(options.dataDir);
   const byId = new Map(questions.map((q) => [q.id, q]));
 
-  let state = saved.load();
+  // Said on the exam's first screen, which clears the terminal: printed before it, they would be lost.
+  const notices: string[] = [];
+  let state = loadUnfinished(saved, progress, notices, options.resume === true);
   if (options.resume && !state) throw new UserError('There is no unfinished mock exam to resume.', 'Start one with: aif-quiz exam');
   if (state && !options.resume) {
     const left = formatClock(state.limitMs - state.usedMs);
@@ -60,64 +52,147 @@ export async function exam(options: ExamOptions): Promise<void> {
     if (choice === 'new') state = undefined;
   }
   if (!state) {
-    const total = options.questions ?? EXAM.questions;
-    const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const seen = new Set(progress.exams.flatMap((e) => e.questionIds));
-    const draw = drawExam(questions, total, seen, seededRandom(seed));
-    for (const s of draw.shortfalls) console.log(chalk.yellow(`Domain ${s.domain} has too few questions: the exam has ${plural(s.missing, 'question')} fewer than its share.`));
-    if (draw.questions.length === 0) throw new UserError('There are no questions to draw an exam from.');
-    const minutes = (options.minutes ?? EXAM.minutes) + (options.extraTime ? EXAM.extraMinutes : 0);
-    state = {
-      version: 1,
-      seed,
-      startedAt: new Date().toISOString(),
-      limitMs: Math.round(minutes * 60_000),
-      usedMs: 0,
-      questionIds: draw.questions.map((q) => q.id),
-      current: 0,
-      answers: {},
-      flags: [],
-      warned: [],
-      secondsByQuestion: {},
-    };
+    state = newExam(questions, progress, options, notices);
     saved.save(state);
-    console.log(
-      chalk.bold(`Mock exam: ${plural(state.questionIds.length, 'question')} in ${formatClock(state.limitMs)}.`) +
-        chalk.dim(' No feedback until you submit. You can skip, flag and come back to any question.'),
-    );
   } else {
-    state = reconcile(state, byId);
+    state = reconcile(state, byId, notices);
     saved.save(state);
   }
-  await new ExamSession(state, byId, saved, store).run();
-}
-
-/** Drop questions that are no longer in the banks, saying which, rather than failing. */
-function reconcile(state: ExamState, byId: ReadonlyMap<string, Question>): ExamState {
-  const gone = state.questionIds.filter((id) => !byId.has(id));
-  if (gone.length === 0) return state;
-  if (gone.length === state.questionIds.length) {
-    throw new UserError('None of the saved exam\'s questions are in the banks any more.', 'Start a new exam with: aif-quiz exam (and choose to abandon the old one).');
+  const session = new ExamSession(state, byId, saved, store);
+  const outcome = await session.run(notices);
+  // The exam is recorded and exam.json is gone: from here on nothing writes the exam state, so
+  // Ctrl+C or a signal during the walk-through cannot bring the exam back.
+  try {
+    await walkThrough(outcome.record, outcome.report, byId, 'after');
+  } catch (error) {
+    if (isPromptExit(error)) throw new InterruptedError('The exam is recorded.\nReopen its report with: aif-quiz exam --history');
+    throw error;
   }
-  console.log(chalk.yellow(`${plural(gone.length, 'question')} of the saved exam ${gone.length === 1 ? 'is' : 'are'} no longer in the banks and ${gone.length === 1 ? 'was' : 'were'} dropped: ${gone.join(', ')}`));
-  const keep = state.questionIds.filter((id) => byId.has(id));
-  const answers = Object.fromEntries(Object.entries(state.answers).filter(([id]) => byId.has(id)));
-  return { ...state, questionIds: keep, answers, flags: state.flags.filter((id) => byId.has(id)), current: Math.min(state.current, keep.length - 1) };
 }
-
-type Screen = { kind: 'question'; index: number } | { kind: 'review' };
 
 /**
- * The running exam as a small state machine: a question screen or the review screen, with the
- * clock able to close any open prompt. Every action ends in a save.
+ * The saved exam, if there is one to continue. A damaged file has been kept aside by the store:
+ * say so and go on as if there were none. A file left by an exam that was already recorded (the
+ * process stopped between recording and deleting) is removed rather than offered again.
+ */
+function loadUnfinished(saved: ExamStateFile, progress: Progress, notices: string[], resuming: boolean): ExamState | undefined {
+  let state: ExamState | undefined;
+  try {
+    state = saved.load();
+  } catch (error) {
+    // Asked to resume, there is nothing to go on with: the error says what happened and what to do.
+    if (!(error instanceof DamagedExamError) || resuming) throw error;
+    notices.push(`${error.message} It has been kept as ${error.keptAt}.`);
+    return undefined;
+  }
+  if (state && progress.exams.some((e) => e.startedAt === state.startedAt)) {
+    saved.clear();
+    return undefined;
+  }
+  return state;
+}
+
+function newExam(questions: readonly Question[], progress: Progress, options: ExamOptions, notices: string[]): ExamState {
+  const answeredBefore = (id: string) => Object.prototype.hasOwnProperty.call(progress.questions, id);
+  const pool = options.unseen ? questions.filter((q) => !answeredBefore(q.id)) : questions;
+  const which = options.unseen ? 'questions you have not answered yet' : 'questions';
+  if (pool.length === 0) {
+    throw new UserError(
+      options.unseen ? 'You have answered every question at least once: there are no unseen questions left.' : 'There are no questions to draw an exam from.',
+      options.unseen ? 'Take an exam without --unseen.' : undefined,
+    );
+  }
+  let total = options.questions ?? EXAM.questions;
+  if (total > pool.length) {
+    if (options.questions !== undefined) {
+      throw new UsageError(
+        `--questions can be at most ${pool.length} here: the banks hold ${plural(pool.length, 'question')}${options.unseen ? ' you have not answered yet' : ''}.`,
+        `Ask for ${pool.length} or fewer, for example: aif-quiz exam --questions ${Math.min(pool.length, EXAM.questions)}`,
+      );
+    }
+    notices.push(`The banks hold ${plural(pool.length, which.replace(/^questions/, 'question'))}, fewer than the real exam's ${EXAM.questions}: this exam has ${pool.length}.`);
+    total = pool.length;
+  }
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  // A seed repeats the same draw whatever has happened since; without one, questions not met in
+  // earlier mock exams come first.
+  const seen = options.seed !== undefined ? new Set<string>() : new Set(progress.exams.flatMap((e) => e.questionIds));
+  const draw = drawExam(pool, total, seen, seededRandom(seed));
+  for (const s of draw.shortfalls) {
+    notices.push(`Domain ${s.domain} has ${plural(s.missing, 'question')} fewer than its share; other domains fill the places.`);
+  }
+  const minutes = (options.minutes ?? EXAM.minutes) + (options.extraTime ? EXAM.extraMinutes : 0);
+  return {
+    version: 1,
+    seed,
+    startedAt: new Date().toISOString(),
+    limitMs: Math.round(minutes * 60_000),
+    usedMs: 0,
+    questionIds: draw.questions.map((q) => q.id),
+    current: 0,
+    answers: nullRecord(),
+    flags: [],
+    warned: [],
+    secondsByQuestion: nullRecord(),
+    ...(options.feedback && { feedback: true }),
+  };
+}
+
+function nullRecord<T>(entries: Iterable<[string, T]> = []): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+}
+
+function entries<T>(record: Record<string, T>): [string, T][] {
+  return Object.keys(record).map((k) => [k, record[k]!]);
+}
+
+/**
+ * Drop questions that are no longer in the banks, and answers that no longer fit their question
+ * (its options changed), saying which, rather than failing the whole exam.
+ */
+function reconcile(state: ExamState, byId: ReadonlyMap<string, Question>, notices: string[]): ExamState {
+  const gone = state.questionIds.filter((id) => !byId.has(id));
+  if (gone.length === state.questionIds.length) {
+    throw new UserError("None of the saved exam's questions are in the banks any more.", 'Start a new exam with: aif-quiz exam (and choose to abandon the old one).');
+  }
+  if (gone.length) {
+    notices.push(
+      `${plural(gone.length, 'question')} of the saved exam ${gone.length === 1 ? 'is' : 'are'} no longer in the banks and ${gone.length === 1 ? 'was' : 'were'} dropped: ${gone.map(escapeText).join(', ')}`,
+    );
+  }
+  const keep = state.questionIds.filter((id) => byId.has(id));
+  const unfit = entries(state.answers).filter(([id, answer]) => byId.has(id) && !answerFits(byId.get(id)!, answer as Answer));
+  if (unfit.length) {
+    notices.push(`The saved answers to ${unfit.map(([id]) => escapeText(id)).join(', ')} no longer fit their questions (the banks changed) and were cleared.`);
+  }
+  if (!gone.length && !unfit.length) return state;
+  const currentId = state.questionIds[state.current]!;
+  const current = byId.has(currentId) ? keep.indexOf(currentId) : Math.min(keep.length - 1, state.questionIds.slice(0, state.current).filter((id) => byId.has(id)).length);
+  const fits = (id: string) => byId.has(id) && !unfit.some(([u]) => u === id);
+  return {
+    ...state,
+    questionIds: keep,
+    answers: nullRecord(entries(state.answers).filter(([id]) => fits(id))),
+    flags: state.flags.filter((id) => byId.has(id)),
+    secondsByQuestion: nullRecord(entries(state.secondsByQuestion).filter(([id]) => byId.has(id))),
+    current: Math.max(0, current),
+  };
+}
+
+/**
+ * The running exam: one screen (questions and the review screen) with a clock, saved after every
+ * change. The clock runs from a start time and the time used before, so it is exact however long
+ * the limit, and only while the exam is open.
  */
 class ExamSession {
-  private screen: Screen;
-  /** The screen the time since the last tick was spent on. */
-  private shown: Screen;
-  private segmentStart = Date.now();
-  private readonly presentations: Presentation[];
   private readonly questions: Question[];
+  private readonly paper: ExamPaper;
+  /** When the time now being counted started, and the question it counts for (none on the review screen). */
+  private segmentStart = Date.now();
+  private shown: number | undefined;
+  private writing = true;
 
   constructor(
     private state: ExamState,
@@ -127,189 +202,117 @@ class ExamSession {
   ) {
     this.questions = state.questionIds.map((id) => byId.get(id)!);
     // Seeded per position, so a question looks the same each time it is shown, even after a resume.
-    this.presentations = this.questions.map((q, i) => present(q, seededRandom(state.seed + i)));
-    this.screen = { kind: 'question', index: state.current };
-    this.shown = this.screen;
+    this.paper = { presentations: this.questions.map((q, i) => present(q, seededRandom(state.seed + i))), feedback: state.feedback === true };
+    this.shown = state.current;
   }
 
-  async run(): Promise<void> {
-    const persist = () => this.tickAndSave();
+  async run(notices: readonly string[]): Promise<{ record: ExamRecord; report: ExamReport }> {
     const onSignal = (signal: NodeJS.Signals) => {
-      persist();
-      process.off('SIGHUP', onSignal);
-      process.off('SIGTERM', onSignal);
+      this.save();
+      this.stopWriting();
       process.kill(process.pid, signal);
     };
+    this.signalHandler = onSignal;
     process.on('SIGHUP', onSignal);
     process.on('SIGTERM', onSignal);
     // A killed process loses at most the last few seconds of the clock.
-    const heartbeat = setInterval(persist, 10_000);
+    this.heartbeat = setInterval(() => this.save(), 10_000);
+    let result: { kind: 'submit' | 'timeout'; nav: ExamNav };
     try {
-      let timedOut = false;
-      for (;;) {
-        const done = await this.step();
-        if (done === 'submit') break;
-        if (done === 'timeout') {
-          timedOut = true;
-          break;
-        }
+      if (process.stdout.isTTY) process.stdout.write('\u001B[2J\u001B[H');
+      if (this.timeLeft() <= 0) result = { kind: 'timeout', nav: this.startNav() };
+      else {
+        result = await examScreen({
+          paper: this.paper,
+          start: this.startNav(),
+          notices,
+          limitMs: this.state.limitMs,
+          timeLeft: () => this.timeLeft(),
+          warned: this.state.warned,
+          onChange: (nav) => this.change(nav),
+          onWarning: (marks) => {
+            this.state = { ...this.state, warned: marks.filter((m): m is 10 | 5 => m === 10 || m === 5) };
+            this.save();
+          },
+        });
       }
-      clearInterval(heartbeat);
-      await this.submit(timedOut);
     } catch (error) {
       if (isPromptExit(error)) {
-        persist();
-        throw new InterruptedError(
-          `Exam paused with ${formatClock(this.state.limitMs - this.state.usedMs)} left; everything is saved. Continue with: aif-quiz exam --resume`,
-        );
+        this.save();
+        this.stopWriting();
+        throw new InterruptedError(`Exam paused with ${formatClock(this.timeLeft())} left; everything is saved.\nContinue with: aif-quiz exam --resume`);
       }
+      this.stopWriting();
       throw error;
-    } finally {
-      clearInterval(heartbeat);
-      process.off('SIGHUP', onSignal);
-      process.off('SIGTERM', onSignal);
+    }
+    this.change(result.nav);
+    this.stopWriting();
+    if (result.kind === 'timeout') console.log(chalk.red.bold('Time is up. The exam is submitted as it stands.'));
+    return this.submit(result.kind === 'timeout');
+  }
+
+  private heartbeat: NodeJS.Timeout | undefined;
+  private signalHandler: ((signal: NodeJS.Signals) => void) | undefined;
+
+  /** After this, nothing writes exam.json: no heartbeat, no signal handler, no save. */
+  private stopWriting(): void {
+    this.writing = false;
+    clearInterval(this.heartbeat);
+    if (this.signalHandler) {
+      process.off('SIGHUP', this.signalHandler);
+      process.off('SIGTERM', this.signalHandler);
     }
   }
 
-  /** Account the time since the last tick to the exam (and the question on screen), then save. */
-  private tickAndSave(): void {
+  private startNav(): ExamNav {
+    return startNav(this.paper, { current: this.state.current, answers: new Map(entries(this.state.answers) as [string, Answer][]), flags: this.state.flags });
+  }
+
+  private timeLeft(): number {
+    return timeLeft(this.state.limitMs, this.state.usedMs, Date.now() - this.segmentStart);
+  }
+
+  /** Count the time since the last change to the exam (and to the question that was on screen). */
+  private account(): void {
     const now = Date.now();
     const elapsed = Math.max(0, now - this.segmentStart);
     this.segmentStart = now;
-    const seconds = { ...this.state.secondsByQuestion };
-    if (this.shown.kind === 'question') {
-      const id = this.state.questionIds[this.shown.index]!;
+    const seconds = nullRecord(entries(this.state.secondsByQuestion));
+    if (this.shown !== undefined) {
+      const id = this.state.questionIds[this.shown]!;
       seconds[id] = Math.round(((seconds[id] ?? 0) + elapsed / 1000) * 10) / 10;
     }
+    this.state = { ...this.state, usedMs: Math.min(this.state.limitMs, this.state.usedMs + elapsed), secondsByQuestion: seconds };
+  }
+
+  private change(nav: ExamNav): void {
+    this.account();
+    this.shown = nav.screen === 'question' ? nav.current : undefined;
     this.state = {
       ...this.state,
-      usedMs: Math.min(this.state.limitMs, this.state.usedMs + elapsed),
-      secondsByQuestion: seconds,
-      current: this.screen.kind === 'question' ? this.screen.index : this.state.current,
+      current: nav.current,
+      answers: nullRecord(nav.answers),
+      flags: this.state.questionIds.filter((id) => nav.flags.has(id)),
     };
+    this.save();
+  }
+
+  private save(): void {
+    if (!this.writing) return;
+    this.account();
     this.saved.save(this.state);
   }
 
-  private left(): number {
-    return this.state.limitMs - this.state.usedMs - (Date.now() - this.segmentStart);
-  }
-
-  /** One screen and one action; returns whether the exam is over. */
-  private async step(): Promise<'continue' | 'submit' | 'timeout'> {
-    this.tickAndSave();
-    this.shown = this.screen;
-    const { event, inMs } = nextClockEvent(this.state.limitMs, this.state.usedMs, this.state.warned);
-    if (event.kind === 'timeout' && inMs <= 0) return 'timeout';
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new ClockAbort(event)), inMs);
-    try {
-      const context: PromptContext = { signal: controller.signal };
-      return this.screen.kind === 'question' ? await this.questionScreen(this.screen.index, context) : await this.reviewScreen(context);
-    } catch (error) {
-      if (controller.signal.aborted && controller.signal.reason instanceof ClockAbort) {
-        const clock = controller.signal.reason.event;
-        if (clock.kind === 'timeout') {
-          console.log(chalk.red.bold('\nTime is up. The exam is submitted as it stands.'));
-          this.tickAndSave();
-          return 'timeout';
-        }
-        this.state = { ...this.state, warned: [...this.state.warned, clock.minutesLeft] };
-        console.log(chalk.yellow.bold(`\n⏰ ${clock.minutesLeft} minutes left.`));
-        return 'continue';
-      }
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private header(index: number): string {
-    const answered = Object.keys(this.state.answers).length;
-    const flagged = this.state.flags.length;
-    const total = this.questions.length;
-    const parts = [`Question ${index + 1}/${total}`, `${formatClock(this.left())} left`, `${answered}/${total} answered`];
-    if (flagged) parts.push(`${flagged} flagged`);
-    return chalk.bold.cyan(parts.join(' · '));
-  }
-
-  private async questionScreen(index: number, context: PromptContext): Promise<'continue' | 'submit'> {
-    const question = this.questions[index]!;
-    const presentation = this.presentations[index]!;
-    const answer = this.state.answers[question.id];
-    const flagged = this.state.flags.includes(question.id);
-    const width = terminalWidth();
-    console.log(`\n${this.header(index)}${flagged ? chalk.yellow('  ⚑ flagged') : ''}\n`);
-    console.log(renderQuestion(presentation, width));
-    if (answer) console.log(chalk.dim(`\nYour answer: ${describeAnswer(presentation, answer)}`));
-    console.log('');
-
-    const last = index === this.questions.length - 1;
-    type Action = 'answer' | 'next' | 'previous' | 'flag' | 'review';
-    const items: MenuItem<Action>[] = [
-      { name: answer ? 'Change the answer' : 'Answer', value: 'answer' },
-      { name: last ? 'Go to the review screen' : answer ? 'Next question' : 'Skip for now', value: last ? 'review' : 'next' },
-      { name: flagged ? 'Remove the flag' : 'Flag for review', value: 'flag' },
-    ];
-    if (index > 0) items.push({ name: 'Previous question', value: 'previous' });
-    if (!last) items.push({ name: 'Review screen: all questions, jump, submit', value: 'review' });
-    const action = await choose<Action>('Exam:', items, context, answer ? (last ? 'review' : 'next') : 'answer');
-
-    switch (action) {
-      case 'answer': {
-        const given = await askAnswer(presentation, context);
-        this.state = { ...this.state, answers: { ...this.state.answers, [question.id]: given } };
-        this.screen = last ? { kind: 'review' } : { kind: 'question', index: index + 1 };
-        break;
-      }
-      case 'next':
-        this.screen = { kind: 'question', index: index + 1 };
-        break;
-      case 'previous':
-        this.screen = { kind: 'question', index: index - 1 };
-        break;
-      case 'flag':
-        this.state = {
-          ...this.state,
-          flags: flagged ? this.state.flags.filter((id) => id !== question.id) : [...this.state.flags, question.id],
-        };
-        break;
-      case 'review':
-        this.screen = { kind: 'review' };
-        break;
-    }
-    return 'continue';
-  }
-
-  private async reviewScreen(context: PromptContext): Promise<'continue' | 'submit'> {
-    const total = this.questions.length;
-    const unanswered = this.questions.filter((q) => !this.state.answers[q.id]).length;
-    const flagged = this.state.flags.length;
-    console.log(`\n${chalk.bold.cyan(`Review · ${formatClock(this.left())} left · ${total - unanswered}/${total} answered · ${flagged} flagged`)}\n`);
-    const width = terminalWidth() - 30;
-    const items: MenuItem<number>[] = [{ name: chalk.bold('Submit the exam'), value: -1 }];
-    this.questions.forEach((q, i) => {
-      const status = this.state.answers[q.id] ? 'answered  ' : 'UNANSWERED';
-      const flag = this.state.flags.includes(q.id) ? '⚑' : ' ';
-      const stem = q.stem.replace(/\s+/g, ' ');
-      items.push({ name: `${String(i + 1).padStart(2)}. ${status} ${flag} ${stem.length > width ? `${stem.slice(0, width - 1)}…` : stem}`, value: i });
-    });
-    const picked = await choose('Pick a question to go to it, or submit:', items, context);
-    if (picked >= 0) {
-      this.screen = { kind: 'question', index: picked };
-      return 'continue';
-    }
-    const warnings = [unanswered ? plural(unanswered, 'question') + ' unanswered (scored as wrong)' : '', flagged ? `${flagged} flagged` : '']
-      .filter(Boolean)
-      .join(', ');
-    const sure = await askYesNo(`Submit the exam now?${warnings ? ` ${warnings}.` : ''}`, unanswered === 0, context);
-    return sure ? 'submit' : 'continue';
-  }
-
-  private async submit(timedOut: boolean): Promise<void> {
-    this.tickAndSave();
-    const answers = new Map(Object.entries(this.state.answers) as [string, Answer][]);
-    const seconds = new Map(Object.entries(this.state.secondsByQuestion));
-    const report = scoreExam(this.questions, answers, seconds);
+  /**
+   * One transaction: the exam and its answers are recorded in the progress file, then the saved
+   * exam is deleted. Writing the state stopped before this, so nothing can recreate it.
+   */
+  private submit(timedOut: boolean): { record: ExamRecord; report: ExamReport } {
+    this.account();
+    const answers = new Map(entries(this.state.answers) as [string, Answer][]);
+    const seconds = new Map(entries(this.state.secondsByQuestion));
+    // Time used is the exam clock's, review screen included, as in the history.
+    const report = { ...scoreExam(this.questions, answers, seconds), secondsUsed: Math.round(this.state.usedMs / 1000) };
     const at = new Date().toISOString();
     const record: ExamRecord = {
       at,
@@ -324,46 +327,16 @@ class ExamSession {
       timedOut,
       byDomain: report.byDomain.map((d) => ({ domain: d.domain, total: d.total, correct: d.correct, seconds: d.seconds })),
       questionIds: this.state.questionIds,
+      startedAt: this.state.startedAt,
+      answers: this.state.questionIds.map((id) => answers.get(id) ?? null),
+      flags: this.state.flags,
     };
     const attempts: Attempt[] = this.questions.map((q) => {
       const answer = answers.get(q.id);
-      return {
-        id: q.id,
-        at,
-        ...(answer && { answer }),
-        correct: answer !== undefined && grade(q, answer),
-        seconds: seconds.get(q.id) ?? 0,
-        mode: 'exam' as const,
-      };
+      return { id: q.id, at, ...(answer && { answer }), correct: answer !== undefined && grade(q, answer), seconds: seconds.get(q.id) ?? 0, mode: 'exam' as const };
     });
     this.store.recordExam(record, attempts, new Map(this.questions.map((q) => [q.id, q])));
     this.saved.clear();
-    console.log(`\n${renderExamReport(report, terminalWidth())}\n`);
-    await this.walkThrough(report);
-  }
-
-  /** After the report: the missed and the flagged questions with the key and every explanation. */
-  private async walkThrough(report: ExamReport): Promise<void> {
-    const missed = new Set(report.missed);
-    const flagged = new Set(this.state.flags);
-    const toShow = this.questions.map((q, i) => ({ q, i })).filter(({ q }) => missed.has(q.id) || flagged.has(q.id));
-    if (toShow.length === 0) return;
-    console.log(chalk.dim(`Missed questions join your review list (aif-quiz review).`));
-    if (!(await askYesNo(`Walk through the ${plural(toShow.length, 'missed or flagged question')} now?`, true))) return;
-    for (const [n, { q, i }] of toShow.entries()) {
-      const p = this.presentations[i]!;
-      const answer = this.state.answers[q.id];
-      const domain = DOMAINS.find((d) => d.id === q.domain)!;
-      console.log(`\n${chalk.bold.cyan(`${n + 1}/${toShow.length} · Question ${i + 1} · Domain ${domain.id} · Task ${q.task}`)}${flagged.has(q.id) ? chalk.yellow('  ⚑ flagged') : ''}\n`);
-      console.log(renderQuestion(p, terminalWidth()));
-      console.log(`\n${renderFeedback(p, answer, !missed.has(q.id), terminalWidth())}\n`);
-      if (n < toShow.length - 1) {
-        const next = await choose('Continue?', [
-          { name: 'Next', value: 'next' },
-          { name: 'Stop the walk-through', value: 'stop' },
-        ]);
-        if (next === 'stop') break;
-      }
-    }
+    return { record, report };
   }
 }
