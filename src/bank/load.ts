@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
 import { findBankFiles } from './files.js';
-import { parseBank, type ParsedBank } from './parse.js';
+import { parseBank, type ParsedBank, type Salvaged } from './parse.js';
 import type { Problem } from './problem.js';
 import { compareProblems } from './problem.js';
 import type { Question, Scenario } from './question.js';
@@ -76,6 +76,7 @@ export async function loadBanksParallel(targets: readonly string[], options: Loa
 export interface ParsedInWorker {
   readonly file: string;
   readonly bank?: BankFile;
+  readonly salvaged?: Salvaged;
   readonly problems: Problem[];
   readonly questionAt: { line: number; column: number }[];
   readonly scenarioAt: { line: number; column: number }[];
@@ -85,6 +86,7 @@ export function forWorker(parsed: ParsedBank): ParsedInWorker {
   return {
     file: parsed.file,
     ...(parsed.bank && { bank: parsed.bank }),
+    ...(parsed.salvaged && { salvaged: parsed.salvaged }),
     problems: parsed.problems,
     questionAt: (parsed.bank?.questions ?? []).map((_, i) => parsed.locate(['questions', i])),
     scenarioAt: (parsed.bank?.scenarios ?? []).map((_, i) => parsed.locate(['scenarios', i])),
@@ -100,6 +102,7 @@ function rehydrate(p: ParsedInWorker, source: Source): ParsedBank {
   return {
     file: p.file,
     ...(p.bank && { bank: p.bank }),
+    ...(p.salvaged && { salvaged: p.salvaged }),
     problems: p.problems,
     locate(at, onKey) {
       if (at.length === 2 && !onKey && typeof at[1] === 'number') {
@@ -126,7 +129,9 @@ function readSources(targets: readonly string[]): { files: string[]; sources: So
 function check(files: readonly string[], parsed: readonly ParsedBank[], readProblems: readonly Problem[], options: LoadOptions): LoadResult {
   const problems = [...readProblems, ...parsed.flatMap((p) => p.problems)];
   const valid = parsed.filter((p): p is ParsedBank & { bank: BankFile } => p.bank !== undefined);
-  problems.push(...checkRules(valid, options.strict ?? false));
+  // Files that failed the schema are checked too, on the parts that passed it, so one run lists every problem.
+  const checkable = parsed.flatMap((p) => (p.bank ? [p as ParsedBank & { bank: BankFile }] : p.salvaged ? [{ ...p, bank: p.salvaged.bank }] : []));
+  problems.push(...checkRules(checkable, options.strict ?? false));
   problems.sort(compareProblems);
   const questions = problems.length === 0 ? valid.flatMap(toQuestions) : [];
   return { files, questions, problems };

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { bankFileSchema, type BankFile } from './schema.js';
+import { bankFileSchema, questionSchema, scenarioSchema, type BankFile, type RawQuestion, type RawScenario } from './schema.js';
 import { formatPath, type PathSegment, type Problem } from './problem.js';
 
 /**
@@ -11,15 +11,29 @@ export interface ParsedBank {
   readonly file: string;
   readonly bank?: BankFile;
   readonly problems: Problem[];
+  /**
+   * When the file fails the schema: the questions and scenarios that pass it on their own, with
+   * their places in the file, so the rules check them in the same run as the structural problems.
+   */
+  readonly salvaged?: Salvaged;
   /** Line and column of the node at a field path, or of its nearest existing parent. */
   locate(path: readonly PathSegment[], onKey?: boolean): { line: number; column: number };
+}
+
+export interface Salvaged {
+  readonly bank: BankFile;
+  /** The index in the file of each question of `bank`. */
+  readonly questionIndex: readonly number[];
+  readonly scenarioIndex: readonly number[];
+  /** The ids of every scenario the file lists, valid or not, so a question naming a broken one is not also reported. */
+  readonly scenarioIds: readonly string[];
 }
 
 /** Aliases beyond this are refused: a few nested aliases can otherwise expand to gigabytes. */
 const MAX_ALIASES = 200;
 
 export function parseBank(file: string, source: string): ParsedBank {
-  return parseWithSchema(file, source, bankFileSchema, 'the file is empty; a bank needs "domain" and "questions"');
+  return parseWithSchema(file, source, bankFileSchema, 'the file is empty; a bank needs "domain" and "questions"', salvageBank);
 }
 
 /** A YAML file of this project checked against a schema, with positions for every problem. */
@@ -36,9 +50,11 @@ export function parseYamlFile<T>(file: string, source: string, schema: z.ZodType
   return { ...rest, ...(bank !== undefined && { value: bank as T }) };
 }
 
-function parseWithSchema(file: string, source: string, schema: z.ZodType<unknown>, emptyMessage: string): ParsedBank {
+type Salvage = (data: unknown) => Salvaged | undefined;
+
+function parseWithSchema(file: string, source: string, schema: z.ZodType<unknown>, emptyMessage: string, salvage?: Salvage): ParsedBank {
   try {
-    return parseUnguarded(file, source, schema, emptyMessage);
+    return parseUnguarded(file, source, schema, emptyMessage, salvage);
   } catch (error) {
     // The YAML library can run out of stack on absurdly deep nesting; that is the file's fault.
     if (!(error instanceof RangeError)) throw error;
@@ -49,7 +65,7 @@ function parseWithSchema(file: string, source: string, schema: z.ZodType<unknown
 
 const TOO_DEEP = 'the YAML is nested too deeply to read; a bank needs only a few levels';
 
-function parseUnguarded(file: string, source: string, schema: z.ZodType<unknown>, emptyMessage: string): ParsedBank {
+function parseUnguarded(file: string, source: string, schema: z.ZodType<unknown>, emptyMessage: string, salvage?: Salvage): ParsedBank {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const position = (offset: number) => {
@@ -88,9 +104,39 @@ function parseUnguarded(file: string, source: string, schema: z.ZodType<unknown>
         add(locate(problem.path, problem.onKey), formatPath(problem.path), problem.message);
       }
     }
-    return { file, problems, locate };
+    const salvaged = salvage?.(data);
+    return { file, problems, locate, ...(salvaged && { salvaged }) };
   }
   return { file, bank: result.data as BankFile, problems, locate };
+}
+
+/** The questions and scenarios of a bank that are valid on their own; none when the domain is not. */
+function salvageBank(data: unknown): Salvaged | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const raw = data as { domain?: unknown; questions?: unknown; scenarios?: unknown };
+  const domain = bankFileSchema.shape.domain.safeParse(raw.domain);
+  if (!domain.success) return undefined;
+  const questions: RawQuestion[] = [];
+  const questionIndex: number[] = [];
+  if (Array.isArray(raw.questions)) {
+    raw.questions.forEach((q: unknown, i) => {
+      const r = questionSchema.safeParse(q);
+      if (r.success) questions.push(r.data), questionIndex.push(i);
+    });
+  }
+  const scenarios: RawScenario[] = [];
+  const scenarioIndex: number[] = [];
+  const scenarioIds: string[] = [];
+  if (Array.isArray(raw.scenarios)) {
+    raw.scenarios.forEach((sc: unknown, i) => {
+      const r = scenarioSchema.safeParse(sc);
+      if (r.success) scenarios.push(r.data), scenarioIndex.push(i);
+      const id = (sc as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') scenarioIds.push(id);
+    });
+  }
+  if (questions.length === 0) return undefined;
+  return { bank: { domain: domain.data, scenarios, questions }, questionIndex, scenarioIndex, scenarioIds };
 }
 
 function firstLine(message: string): string {
@@ -136,6 +182,8 @@ const FIELD_NAMES: Readonly<Record<string, readonly string[]>> = {
   service: ['id', 'name', 'aliases', 'context', 'status', 'date', 'seen', 'note', 'reference'],
 };
 
+const LIST_ITEMS: ReadonlyMap<string, string> = new Map([['references', 'the reference'], ['tags', 'the tag'], ['distractors', 'the distractor']]);
+
 interface DescribedIssue {
   path: PathSegment[];
   message: string;
@@ -147,6 +195,12 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): DescribedIssue[]
   const path = issue.path as PathSegment[];
   const field = String(path.at(-1) ?? 'the file');
   const where = questionLabel(path, data);
+  // An item of a list of texts is named by its value, not its index: 'reference "http://…"'.
+  const item = typeof path.at(-1) === 'number' ? LIST_ITEMS.get(String(path.at(-2))) : undefined;
+  if (item && typeof issue.input === 'string' && issue.code !== 'unrecognized_keys') {
+    const value = issue.input.length > 120 ? `${issue.input.slice(0, 119)}…` : issue.input;
+    return [{ path, message: `${where}${item} "${value}" ${issue.message}` }];
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({

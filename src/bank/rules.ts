@@ -21,9 +21,12 @@ export function checkRules(banks: readonly Checked[], strict: boolean): Problem[
     const { bank, file } = parsed;
     const add = (path: PathSegment[], message: string, onKey = false) =>
       problems.push({ file, ...parsed.locate(path, onKey), path: formatPath(path), message });
-    const scenarioIds = new Set<string>();
+    // A bank that failed the schema is checked on the parts that passed it: indices map back to the file.
+    const salvaged = parsed.salvaged;
+    const scenarioIds = new Set<string>(salvaged?.scenarioIds ?? []);
 
-    for (const [i, scenario] of (bank.scenarios ?? []).entries()) {
+    for (const [n, scenario] of (bank.scenarios ?? []).entries()) {
+      const i = salvaged?.scenarioIndex[n] ?? n;
       const at = parsed.locate(['scenarios', i]);
       const earlier = firstSeen.get(scenario.id);
       if (earlier) add(['scenarios', i, 'id'], `scenario id "${scenario.id}" is already used at ${earlier.file}:${earlier.line}`);
@@ -31,7 +34,8 @@ export function checkRules(banks: readonly Checked[], strict: boolean): Problem[
       scenarioIds.add(scenario.id);
     }
 
-    for (const [i, q] of bank.questions.entries()) {
+    for (const [n, q] of bank.questions.entries()) {
+      const i = salvaged?.questionIndex[n] ?? n;
       const at = (...rest: PathSegment[]) => ['questions', i, ...rest];
       const say = (path: PathSegment[], message: string) => add(path, `question ${q.id}: ${message}`);
 
@@ -42,10 +46,11 @@ export function checkRules(banks: readonly Checked[], strict: boolean): Problem[
       const task = findTask(q.task);
       if (!task) say(at('task'), `task "${q.task}" does not exist in the exam guide`);
       else if (task.domain !== bank.domain) say(at('task'), `task ${q.task} belongs to domain ${task.domain}, but this file is domain ${bank.domain}`);
-      if (q.objective !== undefined && task) {
+      if (q.objective !== undefined) {
+        // With an unknown task, the task is the problem to report, not the objective.
         const owner = taskOfObjective(q.objective);
-        if (!owner) say(at('objective'), `objective "${q.objective}" does not exist in the exam guide`);
-        else if (owner !== q.task) say(at('objective'), `objective ${q.objective} belongs to task ${owner}, not ${q.task}`);
+        if (task && !owner) say(at('objective'), `objective "${q.objective}" does not exist in the exam guide`);
+        else if (task && owner !== q.task) say(at('objective'), `objective ${q.objective} belongs to task ${owner}, not ${q.task}`);
       } else if (strict) {
         say(at(), 'has no "objective" (required for shipped questions)');
       }
@@ -101,7 +106,8 @@ export function checkRules(banks: readonly Checked[], strict: boolean): Problem[
         }
       }
     }
-    if (strict) for (const message of cueProblems(cueReport(bank))) add(['questions'], message, true);
+    // Shares over a bank mean nothing on part of it: judged once the whole file passes the schema.
+    if (strict && !salvaged) for (const message of cueProblems(cueReport(bank))) add(['questions'], message, true);
   }
   return problems;
 }
