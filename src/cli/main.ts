@@ -300,7 +300,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'practice --bank-only --bank my-bank.yaml --domain 1',
   ],
   review: ['review', 'review --due-only --count 20'],
-  exam: ['exam', 'exam --extra-time', 'exam --questions 30 --minutes 40', 'exam --resume', 'exam --history --json'],
+  exam: ['exam', 'exam --extra-time', 'exam --questions 30 --minutes 40', 'exam --feedback --unseen   # learn as you go, new questions only', 'exam --resume', 'exam --history             # reopen a past report', 'exam --history --json'],
   stats: ['stats', 'stats --json | jq .readiness'],
   export: [
     'export --missed > missed.csv',
