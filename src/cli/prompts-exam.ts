@@ -166,8 +166,11 @@ function questionBody(paper: ExamPaper, nav: ExamNav, width: number): Body {
         const letter = pick === undefined ? -1 : p.responses.indexOf(pick);
         const label = `${cursor(i)}${i + 1}. `;
         const pad = ' '.repeat(widthOf(label));
-        const chosen = pick === undefined ? chalk.dim('→ ?') : hang('→ ', `${EXAM_LETTERS[letter]}) ${escapeText(pick)}`, width, pad).slice(pad.length);
-        row(i, `${hang(label, escapeText(pair.prompt), width)}\n${pad}${chosen}`);
+        const chosen = pick === undefined ? '→ ?' : `→ ${EXAM_LETTERS[letter]}) ${escapeText(pick)}`;
+        // Prompt and pick on one line when they fit, else the pick under the prompt.
+        const together = `${label}${escapeText(pair.prompt)}  ${chosen}`;
+        if (!together.includes('\n') && widthOf(together) <= width) row(i, together);
+        else row(i, `${hang(label, escapeText(pair.prompt), width)}\n${hang('→ ', chosen.slice(2), width, pad)}`);
       });
       const unique = new Set(q.pairs.map((pair) => pair.answer)).size;
       const note = p.responses.length > unique ? (p.responses.length - unique === 1 ? ' (one matches nothing)' : ' (some match nothing)') : unique < q.pairs.length ? ' (some fit more than one prompt)' : '';

@@ -118,8 +118,11 @@ function newExam(questions: readonly Question[], progress: Progress, options: Ex
   // earlier mock exams come first.
   const seen = options.seed !== undefined ? new Set<string>() : new Set(progress.exams.flatMap((e) => e.questionIds));
   const draw = drawExam(pool, total, seen, seededRandom(seed));
-  for (const s of draw.shortfalls) {
-    notices.push(`Domain ${s.domain} has ${plural(s.missing, 'question')} fewer than its share; other domains fill the places.`);
+  // When every question of the banks is in the exam, the shares cannot be kept and need no word.
+  if (draw.shortfalls.length && total < pool.length) {
+    const domains = draw.shortfalls.map((s) => s.domain);
+    const list = domains.length === 1 ? `Domain ${domains[0]} has` : `Domains ${domains.slice(0, -1).join(', ')} and ${domains.at(-1)} have`;
+    notices.push(`${list} fewer questions than ${domains.length === 1 ? 'its share' : 'their shares'}; other domains fill the places.`);
   }
   const minutes = (options.minutes ?? EXAM.minutes) + (options.extraTime ? EXAM.extraMinutes : 0);
   return {
