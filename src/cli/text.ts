@@ -134,6 +134,11 @@ export function isUnbreakableLine(line: string, width: number): boolean {
 
 export const LETTERS = 'ABCDEFGH';
 
+/** "1 question", "2 questions": a count with its noun in the right number. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
 interface Block {
   /** The list marker with its leading spaces ("  - ", "1. "), or "" for a paragraph. */
   readonly marker: string;

@@ -92,21 +92,21 @@ describe('export of missed questions', () => {
   });
 
   it('writes CSV that parses back into the same fields', () => {
-    const csv = toCsv(questions);
+    const csv = toCsv(missed);
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['id', 'domain', 'task', 'question', 'answer', 'explanation', 'reference']);
-    expect(rows).toHaveLength(5);
-    expect(rows[2]![0]).toBe('mini-multiple');
-    expect(rows[2]![3]).toContain('Which services work with speech? (Select TWO.)\nA) Amazon Transcribe');
-    expect(rows[2]![4]).toBe('A) Amazon Transcribe; B) Amazon Polly');
+    expect(rows[0]).toEqual(['guid', 'id', 'domain', 'task', 'tags', 'question', 'answer', 'explanation', 'references']);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![1]).toBe('mini-multiple');
+    expect(rows[1]![5]).toMatch(/^Which services work with speech\? \(Select TWO\.\)\n\n[A-E]\) /);
+    expect(rows[1]![6]!.split('\n').map((l) => l.slice(3)).sort()).toEqual(['Amazon Polly', 'Amazon Transcribe']);
   });
 
-  it('writes an Anki import file: header lines, then three tab-separated fields a note', () => {
+  it('writes an Anki import file: header lines, then four tab-separated fields a note', () => {
     const lines = toAnki(questions).trimEnd().split('\n');
-    expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#columns:Front\tBack\tTags']);
+    expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#columns:GUID\tFront\tBack\tTags']);
     const notes = lines.filter((l) => !l.startsWith('#'));
     expect(notes).toHaveLength(4);
-    for (const note of notes) expect(note.split('\t')).toHaveLength(3);
+    for (const note of notes) expect(note.split('\t')).toHaveLength(4);
     expect(notes[3]).toContain('Read invoices → Amazon Textract');
   });
 });

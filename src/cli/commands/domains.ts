@@ -1,6 +1,8 @@
 import chalk from 'chalk';
 import { DOMAINS } from '../../bank/catalogue.js';
 import { loadSummaries, type BankOptions } from '../banks.js';
+import { terminalWidth } from '../terminal.js';
+import { hang, padStart, plural, widthOf, wrap } from '../text.js';
 
 /** The five domains with weights, task statements and question counts. */
 export async function domains(options: BankOptions & { json?: boolean }): Promise<void> {
@@ -20,9 +22,20 @@ export async function domains(options: BankOptions & { json?: boolean }): Promis
     console.log(JSON.stringify(data, null, 2));
     return;
   }
+  console.log(renderDomains(data, terminalWidth()));
+}
+
+/** The domains as a list: each title with its weight and count, then its task statements with theirs. */
+export function renderDomains(data: { total: number; domains: readonly { id: number; title: string; weight: number; questions: number; tasks: readonly { id: string; title: string; questions: number }[] }[] }, width: number): string {
+  const out: string[] = [];
   for (const d of data.domains) {
-    console.log(chalk.bold(`Domain ${d.id}: ${d.title}`) + chalk.dim(`  ${d.weight}% of the exam · ${d.questions} questions`));
-    for (const t of d.tasks) console.log(`  ${t.id}  ${String(t.questions).padStart(4)}  ${t.title}`);
+    const title = `Domain ${d.id}: ${d.title}`;
+    const meta = `${d.weight}% of the exam · ${plural(d.questions, 'question')}`;
+    // On the title's line when both fit, else on a line of its own under it.
+    if (widthOf(`${title}  ${meta}`) <= width) out.push(chalk.bold(title) + chalk.dim(`  ${meta}`));
+    else out.push(chalk.bold(hang(`Domain ${d.id}: `, d.title, width)), wrap(meta, width, '  '));
+    for (const t of d.tasks) out.push(hang(`  ${t.id}  ${padStart(String(t.questions), 4)}  `, t.title, width));
   }
-  console.log(chalk.dim(`\n${data.total} questions in all.`));
+  out.push('', wrap(`${plural(data.total, 'question')} in all.`, width));
+  return out.join('\n');
 }

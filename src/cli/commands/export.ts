@@ -7,9 +7,8 @@ import { seededRandom } from '../../engine/random.js';
 import type { Progress } from '../../progress/schema.js';
 import { loadQuestions, type BankOptions } from '../banks.js';
 import { escapeText } from '../escape.js';
-import { plural } from '../quiz.js';
 import { openStore } from '../store.js';
-import { LETTERS, reflow } from '../text.js';
+import { LETTERS, plural, reflow } from '../text.js';
 
 export type ExportFormat = 'csv' | 'anki';
 

@@ -4,7 +4,8 @@ import { computeStats, type AreaStats, type Stats } from '../../progress/stats.j
 import { loadQuestions, type BankOptions } from '../banks.js';
 import { openStore } from '../store.js';
 import { terminalWidth } from '../terminal.js';
-import { wrap } from '../text.js';
+import { escapeText } from '../escape.js';
+import { hang, joinFitting, padEnd, padStart, plural, wrap, wrapText } from '../text.js';
 
 /** How ready the learner is, where they are weak, and what is coming up. */
 export async function stats(options: BankOptions & { dataDir: string; json?: boolean }): Promise<void> {
@@ -29,72 +30,103 @@ function pct(n: number | null): string {
   return n === null ? '   -' : `${String(Math.round(n * 100)).padStart(3)}%`;
 }
 
-function areaLine(a: AreaStats, label: string, titleWidth: number): string {
-  const title = a.title.length > titleWidth ? `${a.title.slice(0, titleWidth - 1)}…` : a.title.padEnd(titleWidth);
-  return `${label.padEnd(5)}${title} ${`${a.seen}/${a.total}`.padStart(7)} ${pct(a.accuracy)}  ${bar(a.mastered, a.total, 12)} ${String(a.mastered).padStart(3)}`;
+/** Column widths of the mastery table for a terminal width: the title column takes what is left. */
+function tableLayout(width: number): { titleWidth: number; barWidth: number } {
+  const barWidth = width >= 72 ? 12 : 0;
+  // label 5, title, space, seen 7, space, right 5, two spaces, then the bar and 3 digits, or 5 for "Mast."
+  const fixed = 5 + 1 + 7 + 1 + 5 + 2 + (barWidth ? barWidth + 1 + 3 : 5);
+  return { titleWidth: Math.max(8, Math.min(40, width - fixed)), barWidth };
+}
+
+/** One row of the table; a long title wraps inside its column instead of being cut. */
+function areaLines(a: AreaStats, label: string, layout: { titleWidth: number; barWidth: number }): string[] {
+  const title = wrapText(escapeText(a.title), layout.titleWidth).split('\n');
+  const mastered = layout.barWidth ? `${bar(a.mastered, a.total, layout.barWidth)} ${padStart(String(a.mastered), 3)}` : padStart(String(a.mastered), 5);
+  const figures = `${padStart(`${a.seen}/${a.total}`, 7)} ${padStart(pct(a.accuracy), 5)}  ${mastered}`;
+  return title.map((line, i) => (i === 0 ? `${padEnd(label, 5)}${padEnd(line, layout.titleWidth)} ${figures}` : `${' '.repeat(5)}${line}`));
+}
+
+/** A URL on a line of its own, indented when it fits, at column 0 when it does not. */
+function urlLine(url: string, indent: string, width: number): string {
+  const safe = escapeText(url);
+  return safe.length + indent.length <= width ? indent + safe : safe;
 }
 
 export function renderStats(s: Stats, width: number): string {
   const out: string[] = [];
   const r = s.readiness;
   if (r.estimate === null) {
-    out.push(chalk.bold('Readiness: not enough data yet.') + ' Practise a few questions first: aif-quiz practice');
+    out.push(hang(chalk.bold('Readiness: not enough data yet. '), 'Practise a few questions first: aif-quiz practice', width));
   } else {
     const verdict = r.passing ? chalk.green('on track to pass') : chalk.yellow('not yet at the pass mark');
-    out.push(`${chalk.bold(`Readiness: ${r.estimate}`)} of 1,000 (estimate; pass mark ${EXAM.passingScore})`);
-    out.push(`  ${verdict} · based on ${r.basedOn} questions answered`);
-    if (r.unpractisedDomains.length) out.push(chalk.yellow(`  Not practised yet (counted as 0): domain ${r.unpractisedDomains.join(', ')}`));
-    out.push(chalk.dim(wrap(r.note, width, '  ')));
+    out.push(hang(chalk.bold(`Readiness: ${r.estimate} `), `of 1,000 (estimate; pass mark ${EXAM.passingScore})`, width));
+    out.push(wrap(`${verdict} · based on ${plural(r.basedOn, 'question')} answered`, width, '  '));
+    if (r.unpractisedDomains.length) out.push(chalk.yellow(wrap(`Not practised yet (counted as 0): domain ${r.unpractisedDomains.join(', ')}`, width, '  ')));
+    out.push(wrap(r.note, width, '  '));
   }
 
-  const titleWidth = Math.max(20, Math.min(40, width - 40));
-  out.push('', chalk.bold(`${'Area'.padEnd(5)}${''.padEnd(titleWidth)} ${'Seen'.padStart(7)} Right  Mastered`));
+  const layout = tableLayout(width);
+  const heading = `${padEnd('Area', 5)}${''.padEnd(layout.titleWidth)} ${padStart('Seen', 7)} ${padStart('Right', 5)}  ${layout.barWidth ? 'Mastered' : 'Mast.'}`;
+  out.push('', chalk.bold(heading.trimEnd()));
   for (const d of s.domains) {
-    out.push(chalk.bold(areaLine(d, d.id, titleWidth)));
-    for (const t of d.tasks) out.push(areaLine(t, ` ${t.id}`, titleWidth));
+    out.push(...areaLines(d, d.id, layout).map((line) => chalk.bold(line)));
+    for (const t of d.tasks) out.push(...areaLines(t, ` ${t.id}`, layout));
   }
-  out.push(chalk.dim(wrap('Right: share of the questions seen whose latest answer was right. Mastered: right, not a guess, and scheduled a week or more ahead.', width, '  ')));
+  out.push(
+    wrap(
+      `Right: share of the questions seen whose latest answer was right. ${layout.barWidth ? 'Mastered' : 'Mast. (mastered)'}: right, not a guess, and scheduled a week or more ahead.`,
+      width,
+      '  ',
+    ),
+  );
 
   if (s.weakObjectives.length) {
     out.push('', chalk.bold('Weakest objectives'));
-    for (const o of s.weakObjectives) out.push(`  ${o.objective.padEnd(11)} ${pct(o.accuracy)} right of ${o.answered} answered`);
+    for (const o of s.weakObjectives) out.push(hang(`  ${o.objective.padEnd(11)} `, `${pct(o.accuracy).trim()} right of ${o.answered} answered`, width));
   }
   if (s.commonMistakes.length) {
     out.push('', chalk.bold('Wrong answers you pick most often'));
-    for (const m of s.commonMistakes) out.push(wrap(`${m.times}× "${m.picked}" where "${m.correct}" was right (${m.question})`, width, '  '));
+    for (const m of s.commonMistakes) {
+      out.push(hang(`  ${m.times}× `, `"${escapeText(m.picked)}" where "${escapeText(m.correct)}" was right (${escapeText(m.question)})`, width));
+    }
   }
   if (s.leeches.length) {
-    out.push('', chalk.bold('Leeches (missed 4 times or more): read the reference first'));
-    for (const l of s.leeches) out.push(`  ${l.question} (${l.misses} misses)`, chalk.dim(`    ${l.reference}`));
+    out.push('', chalk.bold(wrap('Leeches (missed 4 times or more): read the reference first', width)));
+    for (const l of s.leeches) out.push(wrap(`${escapeText(l.question)} (${plural(l.misses, 'miss', 'misses')})`, width, '  '), urlLine(l.reference, '    ', width));
   }
 
   const c = s.calibration;
   if (c.sure.answered + c.unsure.answered + c.guessed.answered > 0) {
     const rate = (t: { answered: number; correct: number }) => (t.answered ? `${Math.round((100 * t.correct) / t.answered)}% right of ${t.answered}` : 'none');
     out.push('', chalk.bold('Calibration'));
-    out.push(`  sure: ${rate(c.sure)} · unsure: ${rate(c.unsure)} · guessed: ${rate(c.guessed)}`);
-    out.push(`  Lucky guesses (right, but guessed; never counted as mastered): ${c.luckyGuesses}`);
+    out.push(joinFitting([`sure: ${rate(c.sure)}`, `unsure: ${rate(c.unsure)}`, `guessed: ${rate(c.guessed)}`], ' · ', width, '  '));
+    out.push(wrap(`Lucky guesses (right, but guessed; never counted as mastered): ${c.luckyGuesses}`, width, '  '));
   }
 
   out.push('', chalk.bold('Pacing'));
   out.push(
     s.pacing.medianSeconds === null
       ? '  Not enough answers yet.'
-      : `  Median ${Math.round(s.pacing.medianSeconds)} s per question; the exam allows about ${s.pacing.budgetSeconds} s${s.pacing.medianSeconds > s.pacing.budgetSeconds ? chalk.yellow(' (too slow for the exam)') : ''}.`,
+      : wrap(
+          `Median ${Math.round(s.pacing.medianSeconds)} s per question; the exam allows about ${s.pacing.budgetSeconds} s${s.pacing.medianSeconds > s.pacing.budgetSeconds ? chalk.yellow(' (too slow for the exam)') : ''}.`,
+          width,
+          '  ',
+        ),
   );
 
   const most = Math.max(1, ...s.days.map((d) => d.answered));
   const spark = s.days.map((d) => (d.answered ? SPARKS[Math.min(7, Math.floor((d.answered / most) * 7.999))] : ' ')).join('');
   const total = s.days.reduce((n, d) => n + d.answered, 0);
-  out.push('', chalk.bold('Last 14 days'), `  answers per day ${s.days[0]!.date.slice(5)} │${spark}│ today · ${total} answers`);
+  out.push('', chalk.bold('Last 14 days'), joinFitting(['answers per day', `${s.days[0]!.date.slice(5)} │${spark}│ today`, plural(total, 'answer')], ' · ', width, '  '));
   if (s.exams.length) {
     out.push(chalk.bold('  Mock exams'));
+    const examBar = width >= 60 ? 20 : Math.max(0, width - 40);
     for (const e of s.exams.slice(-8)) {
-      out.push(`  ${e.at.slice(0, 10)} ${bar(e.scaled - 100, 900, 20)} ${String(e.scaled).padStart(4)} ${e.passed ? chalk.green('pass') : chalk.red('fail')} (${e.correct}/${e.total})`);
+      out.push(`  ${e.at.slice(0, 10)} ${examBar ? `${bar(e.scaled - 100, 900, examBar)} ` : ''}${padStart(String(e.scaled), 4)} ${e.passed ? chalk.green('pass') : chalk.red('fail')} (${e.correct}/${e.total})`);
     }
   }
 
   out.push('', chalk.bold('Due for review, next 7 days'));
-  out.push(wrap(s.dueForecast.map((d, i) => `${i === 0 ? 'today' : d.date.slice(5)}: ${d.due}`).join(' · '), width, '  '));
+  out.push(joinFitting(s.dueForecast.map((d, i) => `${i === 0 ? 'today' : d.date.slice(5)}: ${d.due}`), ' · ', width, '  '));
   return out.join('\n');
 }

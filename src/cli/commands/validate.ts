@@ -7,9 +7,8 @@ import { QUESTION_TYPES, type Question } from '../../bank/question.js';
 import { UsageError, UserError } from '../../errors.js';
 import { escapeText } from '../escape.js';
 import { bankTargets, displayPath, formatProblem, loadResult, type BankOptions } from '../banks.js';
-import { plural } from '../quiz.js';
 import { terminalWidth } from '../terminal.js';
-import { hang, wrap } from '../text.js';
+import { hang, plural, wrap } from '../text.js';
 import { watchBanks } from '../watch.js';
 
 export interface ValidateOptions extends BankOptions {
