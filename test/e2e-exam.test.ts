@@ -362,6 +362,16 @@ describe('the mock exam screen in a real terminal at 80x24', () => {
     await fresh.type(KEY.ctrlC);
     expect(await fresh.exitCode()).toBe(130);
     expect(fs.readdirSync(home).filter((f) => f.startsWith('exam.json.damaged-'))).toHaveLength(2);
+
+    // Well formed, but an answer that does not fit its question (the bank changed): that answer
+    // is cleared, said so, and the rest of the exam goes on.
+    fs.writeFileSync(file, JSON.stringify({ ...state, current: 1, answers: { 'd1-0': { type: 'single', choice: 9 }, 'd2-0': { type: 'single', choice: 0 } } }));
+    const resumed = new Screen(['exam', '--resume', '--bank-only', '--bank', bank], { AIF_QUIZ_HOME: home });
+    const shown = (await resumed.waitFor('Question 2/2')).replace(/\n/g, ' ');
+    expect(shown).toContain('The saved answers to d1-0 no longer fit their questions (the banks changed) and were cleared.');
+    expect(shown).toContain('1/2 answered');
+    await resumed.type(KEY.ctrlC);
+    expect(await resumed.exitCode()).toBe(130);
   });
 });
 

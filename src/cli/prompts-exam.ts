@@ -470,7 +470,7 @@ export const pagerScreen = createPrompt<void, PagerConfig>((config, done) => {
     ],
     width,
   );
-  const top = joinFitting([chalk.bold(config.title), current.heading, total > 1 ? `${page + 1}/${total}` : ''].filter(Boolean), ' · ', width).split('\n');
+  const top = joinFitting([chalk.bold(config.title), current.heading], ' · ', width).split('\n');
   const height = Math.max(3, rows - 1 - top.length - 1 - hints.length - 1);
   const lines = current.body(width).split('\n');
 
