@@ -304,7 +304,7 @@ describe('the mock exam screen in a real terminal at 80x24', () => {
     expect(resume.printed).toContain('There is no unfinished mock exam to resume.');
   });
 
-  it('warns at the 5-minute mark and submits the exam as it stands at zero', async () => {
+  it('warns at the 5- and 10-minute marks and submits the exam as it stands at zero', async () => {
     const bank = makeBankFolder(2);
     const home = tempDir();
     // 5 minutes and 2 seconds: the 5-minute warning comes two seconds in.
@@ -314,6 +314,15 @@ describe('the mock exam screen in a real terminal at 80x24', () => {
     await warned.type(KEY.ctrlC);
     expect(await warned.exitCode()).toBe(130);
     expect(JSON.parse(fs.readFileSync(path.join(home, 'exam.json'), 'utf8'))).toMatchObject({ warned: [5] });
+    fs.rmSync(path.join(home, 'exam.json'));
+
+    // And the 10-minute warning, two seconds into a 10-minute exam.
+    const ten = new Screen(['exam', '--bank-only', '--bank', bank, '--questions', '3', '--minutes', '10.034'], { AIF_QUIZ_HOME: home });
+    await ten.waitFor('Question 1/3');
+    await ten.waitFor('⏰ 10 minutes left', 10_000);
+    await ten.type(KEY.ctrlC);
+    expect(await ten.exitCode()).toBe(130);
+    expect(JSON.parse(fs.readFileSync(path.join(home, 'exam.json'), 'utf8'))).toMatchObject({ warned: [10] });
     fs.rmSync(path.join(home, 'exam.json'));
 
     const term = new Screen(['exam', '--bank-only', '--bank', bank, '--questions', '5', '--minutes', '0.04'], { AIF_QUIZ_HOME: home });
