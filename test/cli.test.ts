@@ -159,6 +159,33 @@ describe('aif-quiz new-bank', () => {
   });
 });
 
+describe('conflicting options', () => {
+  it('are usage errors that name the conflict', () => {
+    const cases: [string[], string][] = [
+      [['practice', '--domain', '1', '--task', '2.1'], '--task 2.1 belongs to domain 2, not --domain 1'],
+      [['export', '--domain', '2', '--task', '1.1'], '--task 1.1 belongs to domain 1, not --domain 2'],
+      [['export', '--force'], '--force only applies with --output'],
+      [['validate', '--watch', '--json', MINI_BANK], '--watch and --json do not go together'],
+      [['validate', MINI_BANK, '--bank', MINI_BANK], 'either as paths or with --bank'],
+      [['practice', '--seed', 'x'], 'The seed must be a whole number'],
+    ];
+    for (const [args, message] of cases) {
+      const result = run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toContain(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('settings --confidence confirms what it saved', () => {
+    const home = tempDir();
+    const off = run(['settings', '--confidence', 'off'], { AIF_QUIZ_HOME: home });
+    expect(off.code).toBe(0);
+    expect(off.stdout).toMatch(/^Saved\. confidence: off/);
+    expect(run(['settings'], { AIF_QUIZ_HOME: home }).stdout).toMatch(/^confidence: off/);
+  });
+});
+
 describe('aif-quiz export', () => {
   it('exports all questions or a filtered set, and never overwrites a file without --force', () => {
     const bank = ['--bank-only', '--bank', MINI_BANK];

@@ -18,7 +18,8 @@ export async function settings(options: { dataDir: string; confidence?: 'on' | '
   if (options.confidence !== undefined) {
     store.ensureWritable();
     store.saveSettings({ ...store.load().settings, confidence: options.confidence === 'on' });
-    console.log(describe(store.load().settings));
+    // A confirmation of what was just saved, not only a description of the setting.
+    console.log(`Saved. ${describe(store.load().settings)}`);
     return;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
