@@ -7,7 +7,13 @@ const CACHE = tempDir('aif-quiz-cache-');
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B[()][0-9A-Za-z]|\u001B[=>78]/g;
 
-export const KEY = { enter: '\r', down: '\u001B[B', up: '\u001B[A', space: ' ', ctrlC: '\u0003' } as const;
+export const KEY = { enter: '\r', down: '\u001B[B', up: '\u001B[A', space: ' ', ctrlC: '\u0003', escape: '\u001B', pageDown: '\u001B[6~', pageUp: '\u001B[5~' } as const;
+
+/** A terminal size; the default stays 100x40 for the older tests. */
+export interface TerminalSize {
+  readonly cols: number;
+  readonly rows: number;
+}
 
 /**
  * The built CLI in a real pseudo-terminal: keys go in as a person types them, and the test reads
@@ -18,17 +24,22 @@ export class Terminal {
   private exit: Promise<number>;
   readonly proc: pty.IPty;
 
-  constructor(args: string[], env: Record<string, string>) {
-    this.proc = pty.spawn(process.execPath, [BIN, ...args], {
+  constructor(args: string[], env: Record<string, string>, size: TerminalSize = { cols: 100, rows: 40 }) {
+    this.proc = pty.spawn(process.execPath, [process.env.AIF_QUIZ_TEST_BIN ?? BIN, ...args], {
       name: 'xterm-256color',
-      cols: 100,
-      rows: 40,
+      cols: size.cols,
+      rows: size.rows,
       env: cleanEnv(env),
     });
     this.proc.onData((data) => {
       this.raw += data;
     });
     this.exit = new Promise((resolve) => this.proc.onExit(({ exitCode }) => resolve(exitCode)));
+  }
+
+  /** Everything written so far, escape codes included. */
+  get rawText(): string {
+    return this.raw;
   }
 
   /** Everything shown so far, without escape codes. */
@@ -86,4 +97,17 @@ export function cleanEnv(extra: Record<string, string>): Record<string, string> 
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'FORCE_COLOR') env[k] = v;
   return { ...env, NO_COLOR: '1', AIF_QUIZ_CACHE: CACHE, ...extra };
+}
+
+/**
+ * The lines of the latest full screen: everything after the last clear-screen sequence, escape
+ * codes removed, for tests that check what fits at once on a screen of a given size.
+ */
+export function lastScreen(term: Terminal): string[] {
+  const raw = term.rawText;
+  const cleared = raw.slice(Math.max(0, raw.lastIndexOf('\u001B[2J')));
+  // A prompt redraws itself by erasing its lines (ESC[2K … ESC[G) and writing them again.
+  const redrawn = cleared.lastIndexOf('\u001B[2K\u001B[G');
+  const latest = redrawn < 0 ? cleared : cleared.slice(redrawn);
+  return latest.replace(ANSI, '').replace(/\r/g, '').replace(/\n+$/, '').split('\n');
 }

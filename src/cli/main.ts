@@ -32,16 +32,8 @@ function minutesValue(value: string): number {
 }
 
 function seedValue(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 2 ** 32 - 1) throw new InvalidArgumentError('The seed must be a whole number from 0 to 4294967295.');
+  if (!/^\d+$/.test(value) || Number(value) > 2 ** 32 - 1) throw new InvalidArgumentError('the seed must be a whole number from 0 to 4294967295.');
   return Number(value);
-}
-
-/** --task of one domain with --domain of another can match nothing: say so rather than ask nothing. */
-function checkTaskInDomain(task: string | undefined, domain: string | undefined): void {
-  const owner = task ? TASK_IDS.includes(task) && Number(task.split('.')[0]) : undefined;
-  if (owner && domain !== undefined && owner !== Number(domain)) {
-    throw new UsageError(`--task ${task} belongs to domain ${owner}, not --domain ${domain}.`, 'Give one of them, or a task of that domain.');
-  }
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -94,7 +86,6 @@ export function buildProgram(): Command {
   ).action(async (_o, command: Command) => {
     const o = globals(command);
     const opts = command.opts<{ domain?: string; task?: string; type?: QuestionType; count?: number; seed?: number; bookmarked?: boolean }>();
-    checkTaskInDomain(opts.task, opts.domain);
     const { practice } = await import('./commands/practice.js');
     await practice({
       ...bankOptions(o),
@@ -217,7 +208,7 @@ export function buildProgram(): Command {
 
   program
     .command('report')
-    .description('the problems you reported with questions (r on the feedback screen), ready to paste into an issue')
+    .description('list your problem reports, ready for an issue')
     .requiredOption('--list', 'print every report')
     .addOption(new Option('--data-dir <dir>', 'where progress is kept (or set AIF_QUIZ_HOME)'))
     .action(async (opts: { dataDir?: string }) => {

@@ -5,7 +5,7 @@ import type { Answer } from '../bank/question.js';
 import type { Confidence } from '../progress/schema.js';
 import type { Presentation } from '../engine/present.js';
 import { escapeText } from './escape.js';
-import { clampOffset, keyBar, scrollToShow, terminalRows, viewport, type KeyHint } from './screen.js';
+import { clampOffset, clearScreen, keyBar, scrollToShow, terminalRows, viewport, type KeyHint } from './screen.js';
 import { hang, LETTERS, wrap } from './text.js';
 import { terminalWidth } from './terminal.js';
 
@@ -233,7 +233,7 @@ function keyName(key: KeypressEvent): string {
 
 const listScreenPrompt = createPrompt<ScreenResult<unknown>, ListScreenConfig<unknown>>((config, done) => {
   const [active, setActive] = useState(Math.min(config.initial ?? 0, Math.max(0, config.choices.length - 1)));
-  const [offset, setOffset] = useState(config.offset ?? 0);
+  const [chosenOffset, setOffset] = useState<number | undefined>(config.offset);
   const [marked, setMarked] = useState<readonly number[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<ScreenResult<unknown> | undefined>(undefined);
@@ -267,6 +267,11 @@ const listScreenPrompt = createPrompt<ScreenResult<unknown>, ListScreenConfig<un
   const message = error ?? config.status;
   const messageLines = message ? wrap(message, width).split('\n') : [];
   const height = Math.max(3, rows - bar.length - messageLines.length - 2);
+  // At first the screen starts at the top, unless that would leave the list out of sight: then it
+  // starts where the whole list (or as much of it as fits) shows, the text above a PgUp away.
+  const listFrom = spans[0]?.from ?? 0;
+  const listTo = spans.at(-1)?.to ?? 0;
+  const offset = chosenOffset ?? (spans.length > 0 && lines.length > height && spans[0]!.to > height - 1 ? scrollToShow(0, listFrom, listTo, height - 1) : 0);
   const view = viewport(lines, offset, height);
   const visible = (i: number) => spans[i] !== undefined && spans[i]!.from >= view.offset && spans[i]!.to <= view.offset + height - (view.scrollable ? 1 : 0);
 
@@ -389,7 +394,8 @@ const textPrompt = createPrompt<string | Back, TextConfig>((config, done) => {
       return;
     }
     if (isEnterKey(key)) {
-      const text = (rl.line || config.fallback || '').trim();
+      // readline has already cleared its line when Enter arrives: the text is the one kept below.
+      const text = (value || config.fallback || '').trim();
       const verdict = config.validate(text);
       if (verdict === true) {
         setValue(text);
@@ -447,6 +453,7 @@ const STOP_HINT = { key: 'q', label: 'end session' };
 export async function askAnswerOnScreen(presentation: Presentation, content: (width: number) => string[]): Promise<ScreenAnswer> {
   const { question, order } = presentation;
   const pickOne = async <T>(lines: (width: number) => string[], choices: ScreenChoice<T>[], canUndo: boolean): Promise<T | 'stop' | Back> => {
+    clearScreen();
     const result = await listScreen<T>({
       content: lines,
       choices,

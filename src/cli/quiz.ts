@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import chalk from 'chalk';
+import stripAnsi from 'strip-ansi';
 import { Rating } from 'ts-fsrs';
 import type { Question } from '../bank/question.js';
 import { InterruptedError } from '../errors.js';
@@ -54,7 +55,7 @@ export async function runQuiz(options: QuizOptions): Promise<Result[]> {
       const top = (w: number) => [renderHeader(i + 1, total, shown.question), '', ...(extra ? [chalk.yellow(wrap(escapeText(extra), w)), ''] : [])];
       clearScreen();
       const started = now();
-      const answer = await askAnswerOnScreen(presentation, (w) => [...top(w), ...renderQuestion(shown, w).split('\n')]);
+      const answer = await askAnswerOnScreen(presentation, (w) => [...top(w), ...questionLines(shown, w)]);
       if (answer === 'stop') break;
       const correct = grade(question, answer);
       const answeredAt = now();
@@ -189,6 +190,19 @@ async function reportProblem(s: FeedbackSession): Promise<KeyOutcome> {
 export function questionHash(question: Question): string {
   const { source: _source, ...content } = question;
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 12);
+}
+
+/**
+ * The question as the answer screen shows it. A matching question's responses are the list to
+ * pick from right below, so they are not listed twice: that room keeps a case study on screen.
+ */
+function questionLines(p: Presentation, width: number): string[] {
+  const lines = renderQuestion(p, width).split('\n');
+  if (p.question.type !== 'matching') return lines;
+  const at = lines.findIndex((l) => stripAnsi(l).startsWith('Responses'));
+  const kept = at < 0 ? lines : lines.slice(0, at);
+  while (kept.length > 0 && stripAnsi(kept.at(-1)!).trim() === '') kept.pop();
+  return kept;
 }
 
 /** The stem stays on the feedback screen (a case study by its title, to leave room). */

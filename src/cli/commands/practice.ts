@@ -50,8 +50,8 @@ export async function practice(options: PracticeOptions): Promise<Outcome> {
   let filter: Filter;
   let available: Question[];
   let count = options.count;
+  const askDomain = domain === undefined && !options.task && !only;
   for (;;) {
-    const askDomain = domain === undefined && !options.task && !only;
     if (askDomain) {
       const picked = await chooseDomain(questions.filter((q) => !options.type || q.type === options.type), options.inMenu ?? false, domain);
       if (picked === BACK || picked === QUIT) return picked === QUIT ? 'quit' : 'back';
