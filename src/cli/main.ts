@@ -32,8 +32,16 @@ function minutesValue(value: string): number {
 }
 
 function seedValue(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 2 ** 32 - 1) throw new InvalidArgumentError('the seed must be a whole number from 0 to 4294967295.');
+  if (!/^\d+$/.test(value) || Number(value) > 2 ** 32 - 1) throw new InvalidArgumentError('The seed must be a whole number from 0 to 4294967295.');
   return Number(value);
+}
+
+/** --task of one domain with --domain of another can match nothing: say so rather than ask nothing. */
+function checkTaskInDomain(task: string | undefined, domain: string | undefined): void {
+  const owner = task ? TASK_IDS.includes(task) && Number(task.split('.')[0]) : undefined;
+  if (owner && domain !== undefined && owner !== Number(domain)) {
+    throw new UsageError(`--task ${task} belongs to domain ${owner}, not --domain ${domain}.`, 'Give one of them, or a task of that domain.');
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -86,6 +94,7 @@ export function buildProgram(): Command {
   ).action(async (_o, command: Command) => {
     const o = globals(command);
     const opts = command.opts<{ domain?: string; task?: string; type?: QuestionType; count?: number; seed?: number; bookmarked?: boolean }>();
+    checkTaskInDomain(opts.task, opts.domain);
     const { practice } = await import('./commands/practice.js');
     await practice({
       ...bankOptions(o),

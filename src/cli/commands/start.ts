@@ -5,7 +5,7 @@ import { AppError, InterruptedError } from '../../errors.js';
 import { formatClock } from '../../engine/exam.js';
 import { BookmarkStore } from '../../progress/bookmarks.js';
 import { reviewPlan } from '../../progress/derive.js';
-import { ExamStateFile } from '../../progress/exam-state.js';
+import { DamagedExamError, ExamStateFile, type ExamState } from '../../progress/exam-state.js';
 import { loadSummaries, type BankOptions } from '../banks.js';
 import { BACK, menu, QUIT, type MenuItem } from '../prompts.js';
 import { plural } from '../quiz.js';
@@ -24,6 +24,8 @@ interface Situation {
   readonly wrong: number;
   readonly bookmarks: number;
   readonly exam?: { readonly answered: number; readonly total: number; readonly left: string };
+  /** A saved exam that could not be used and was kept aside: said once above the menu. */
+  readonly damagedExam?: string;
 }
 
 /**
@@ -121,12 +123,20 @@ function situationNow(options: StartOptions, questions: readonly QuestionSummary
   const store = openStore(options.dataDir);
   const ids = new Set(questions.map((q) => q.id));
   const plan = reviewPlan(store.load(), ids, new Date(), false);
-  const unfinished = new ExamStateFile(options.dataDir).load();
+  let unfinished: ExamState | undefined;
+  let damagedExam: string | undefined;
+  try {
+    unfinished = new ExamStateFile(options.dataDir).load();
+  } catch (error) {
+    if (!(error instanceof DamagedExamError)) throw error;
+    damagedExam = `${error.message} It has been kept as ${error.keptAt}.`;
+  }
   const bookmarks = [...new BookmarkStore(options.dataDir).ids()].filter((id) => ids.has(id)).length;
   return {
     due: plan.due.length,
     wrong: plan.wrong.length,
     bookmarks,
+    ...(damagedExam && { damagedExam }),
     ...(unfinished && {
       exam: { answered: Object.keys(unfinished.answers).length, total: unfinished.questionIds.length, left: formatClock(unfinished.limitMs - unfinished.usedMs) },
     }),
@@ -138,5 +148,6 @@ function introLines(s: Situation, width: number): string[] {
   const today = s.due > 0 ? `${plural(s.due, 'question')} due for review today` : 'Nothing due for review today';
   const lines = [`${today}${s.wrong > 0 ? `, ${s.wrong} more answered wrong` : ''}.`];
   if (s.exam) lines.push(`Unfinished mock exam: ${s.exam.answered}/${s.exam.total} answered, ${s.exam.left} left.`);
+  if (s.damagedExam) lines.push(s.damagedExam);
   return [...lines.flatMap((l) => wrap(l, width).split('\n')), ''];
 }
