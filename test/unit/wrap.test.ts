@@ -142,3 +142,31 @@ describe('every screen of every shipped question', () => {
     expect(failures.slice(0, 20)).toEqual([]);
   });
 });
+
+describe('bank text on screen', () => {
+  const payloads = ['\u001B[2J', '\u001B]8;;https://evil.example\u0007link\u001B]8;;\u0007', '\u001B]52;c;aGk=\u0007', '\u009B31m', '\u0007', '\u202Eevil', 'zero\u200Bwidth'];
+  const hostile = (n: number) => `text ${payloads[n % payloads.length]} end`;
+  const scenario = { id: 'cs', title: hostile(0), text: hostile(1) };
+  const base = { domain: 1, task: '1.1', tags: [], stem: hostile(2), explanation: hostile(3), references: [`https://x.example/${hostile(4)}`], source: { file: 'x.yaml', line: 1 }, scenario };
+  const questions: Question[] = [
+    { ...base, id: 'h-single', type: 'single', options: [0, 1, 2, 3].map((i) => ({ text: hostile(i), correct: i === 0, why: hostile(i + 1) })) },
+    { ...base, id: 'h-multiple', type: 'multiple', options: [0, 1, 2, 3, 4].map((i) => ({ text: hostile(i + 2), correct: i < 2, why: hostile(i) })) },
+    { ...base, id: 'h-ordering', type: 'ordering', steps: [0, 1, 2].map((i) => `${i} ${hostile(i)}`), stepWhys: [0, 1, 2].map(hostile) },
+    { ...base, id: 'h-matching', type: 'matching', pairs: [0, 1, 2].map((i) => ({ prompt: `${i} ${hostile(i)}`, answer: `${i} ${hostile(i + 3)}`, why: hostile(i + 5) })), responses: [0, 1, 2, 3].map((i) => `${i} ${hostile(i + 3)}`) },
+  ];
+
+  it('passes every string through escapeText: no control, bidi or zero-width character reaches the terminal', () => {
+    const level = chalk.level;
+    chalk.level = 0;
+    try {
+      for (const q of questions) {
+        const p = present(q, seededRandom(3));
+        const shown = [renderHeader(1, 4, q, 60), renderQuestion(p, 60), renderFeedback(p, wrongAnswer(q), false, 60), renderFeedback(p, keyOf(q), true, 60), renderYourAnswer(p, wrongAnswer(q), 60)].join('\n');
+        expect(shown, q.id).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/);
+        expect(shown).toContain('\\u{1B}');
+      }
+    } finally {
+      chalk.level = level;
+    }
+  });
+});
