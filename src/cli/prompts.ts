@@ -367,7 +367,7 @@ export async function menu<T>(message: string, items: readonly MenuItem<T>[], op
     hints: [MENU_HINTS.move, MENU_HINTS.choose, ...(options.back ? [MENU_HINTS.back] : []), MENU_HINTS.quit],
     summary: (r) => {
       const picked = r.kind === 'choice' ? items.find((i) => i.value === r.value) : undefined;
-      return picked ? `${chalk.dim('›')} ${wrap(`${message} ${escapeText(picked.name)}`, terminalWidth())}` : '';
+      return picked ? hang(chalk.dim('› '), `${message} ${escapeText(picked.name)}`, terminalWidth()) : '';
     },
   });
   if (result.kind === 'key') return result.name === 'back' ? BACK : QUIT;

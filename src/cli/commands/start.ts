@@ -61,6 +61,7 @@ const ACTIVITIES: readonly Activity[] = [
     run: async (o) => (await import('./exam.js')).exam({ ...o, resume: false }),
   },
   { id: 'stats', name: () => 'See how ready you are', run: async (o) => (await import('./stats.js')).stats({ ...o, json: false }) },
+  { id: 'settings', name: () => 'Settings', run: async (o) => (await import('./settings.js')).settings({ dataDir: o.dataDir }) },
   { id: 'quit', name: () => 'Quit', run: async () => 'quit' },
 ];
 
