@@ -302,6 +302,17 @@ describe('the mock exam screen in a real terminal at 80x24', () => {
     const resume = new Screen(['exam', '--resume', '--bank-only', '--bank', bank], { AIF_QUIZ_HOME: home });
     expect(await resume.exitCode()).toBe(1);
     expect(resume.printed).toContain('There is no unfinished mock exam to resume.');
+
+    // A process stopped between recording the exam and deleting exam.json leaves the file behind:
+    // it is recognised as the recorded exam by its start time and removed, not offered again.
+    const recorded = JSON.parse(fs.readFileSync(path.join(home, 'progress.json'), 'utf8')) as { exams: { startedAt: string; questionIds: string[] }[] };
+    const leftover = { version: 1, seed: 1, startedAt: recorded.exams[0]!.startedAt, limitMs: 60_000, usedMs: 0, questionIds: recorded.exams[0]!.questionIds, current: 0, answers: {}, flags: [], warned: [], secondsByQuestion: {} };
+    fs.writeFileSync(exam, JSON.stringify(leftover));
+    const stale = new Screen(['exam', '--resume', '--bank-only', '--bank', bank], { AIF_QUIZ_HOME: home });
+    expect(await stale.exitCode()).toBe(1);
+    expect(stale.printed).toContain('There is no unfinished mock exam to resume.');
+    expect(fs.existsSync(exam)).toBe(false);
+    expect(progress(home).exams).toHaveLength(2);
   });
 
   it('warns at the 5- and 10-minute marks and submits the exam as it stands at zero', async () => {
