@@ -86,6 +86,8 @@ function scrollToShow(offset: number, from: number, to: number, height: number):
 }
 
 function keyOf(key: KeypressEvent): string {
+  // Ctrl with a letter is not that letter: Ctrl+A must not answer A.
+  if (key.ctrl) return '';
   if (isEnterKey(key)) return 'enter';
   if (isSpaceKey(key)) return 'space';
   if (isBackspaceKey(key) || key.name === 'delete') return 'backspace';
