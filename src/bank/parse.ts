@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { bankFileSchema, questionSchema, scenarioSchema, type BankFile, type RawQuestion, type RawScenario } from './schema.js';
+import { bankFileSchema, type BankFile, type RawQuestion, type RawScenario } from './schema.js';
 import { formatPath, type PathSegment, type Problem } from './problem.js';
 
 /**
@@ -50,7 +50,7 @@ export function parseYamlFile<T>(file: string, source: string, schema: z.ZodType
   return { ...rest, ...(bank !== undefined && { value: bank as T }) };
 }
 
-type Salvage = (data: unknown) => Salvaged | undefined;
+type Salvage = (data: unknown, issues: readonly z.core.$ZodIssue[]) => Salvaged | undefined;
 
 function parseWithSchema(file: string, source: string, schema: z.ZodType<unknown>, emptyMessage: string, salvage?: Salvage): ParsedBank {
   try {
@@ -104,39 +104,44 @@ function parseUnguarded(file: string, source: string, schema: z.ZodType<unknown>
         add(locate(problem.path, problem.onKey), formatPath(problem.path), problem.message);
       }
     }
-    const salvaged = salvage?.(data);
+    const salvaged = salvage?.(data, result.error.issues);
     return { file, problems, locate, ...(salvaged && { salvaged }) };
   }
   return { file, bank: result.data as BankFile, problems, locate };
 }
 
-/** The questions and scenarios of a bank that are valid on their own; none when the domain is not. */
-function salvageBank(data: unknown): Salvaged | undefined {
+/**
+ * The questions and scenarios of a bank that are valid on their own (none when the domain is
+ * not). The schema has already said which items fail: every other item passed it, so it is taken
+ * as read instead of being checked a second time, which keeps a broken bank as quick to report.
+ */
+function salvageBank(data: unknown, issues: readonly z.core.$ZodIssue[]): Salvaged | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const raw = data as { domain?: unknown; questions?: unknown; scenarios?: unknown };
-  const domain = bankFileSchema.shape.domain.safeParse(raw.domain);
-  if (!domain.success) return undefined;
-  const questions: RawQuestion[] = [];
-  const questionIndex: number[] = [];
-  if (Array.isArray(raw.questions)) {
-    raw.questions.forEach((q: unknown, i) => {
-      const r = questionSchema.safeParse(q);
-      if (r.success) questions.push(r.data), questionIndex.push(i);
-    });
-  }
-  const scenarios: RawScenario[] = [];
-  const scenarioIndex: number[] = [];
-  const scenarioIds: string[] = [];
-  if (Array.isArray(raw.scenarios)) {
-    raw.scenarios.forEach((sc: unknown, i) => {
-      const r = scenarioSchema.safeParse(sc);
-      if (r.success) scenarios.push(r.data), scenarioIndex.push(i);
-      const id = (sc as { id?: unknown } | null)?.id;
-      if (typeof id === 'string') scenarioIds.push(id);
-    });
-  }
-  if (questions.length === 0) return undefined;
-  return { bank: { domain: domain.data, scenarios, questions }, questionIndex, scenarioIndex, scenarioIds };
+  const failing = (list: string) => new Set(issues.flatMap((i) => (i.path[0] === list && typeof i.path[1] === 'number' ? [i.path[1]] : [])));
+  if (issues.some((i) => i.path[0] === 'domain' || (i.path.length === 1 && (i.path[0] === 'questions' || i.path[0] === 'scenarios')))) return undefined;
+  if (!Array.isArray(raw.questions)) return undefined;
+  const badQuestions = failing('questions');
+  const questionIndex = raw.questions.flatMap((_: unknown, i) => (badQuestions.has(i) ? [] : [i]));
+  if (questionIndex.length === 0) return undefined;
+  const scenarioList: unknown[] = Array.isArray(raw.scenarios) ? raw.scenarios : [];
+  const badScenarios = failing('scenarios');
+  const scenarioIndex = scenarioList.flatMap((_, i) => (badScenarios.has(i) ? [] : [i]));
+  const scenarioIds = scenarioList.flatMap((sc) => {
+    const id = (sc as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? [id] : [];
+  });
+  const questionList: unknown[] = raw.questions;
+  return {
+    bank: {
+      domain: raw.domain as number,
+      scenarios: scenarioIndex.map((i) => scenarioList[i] as RawScenario),
+      questions: questionIndex.map((i) => questionList[i] as RawQuestion),
+    },
+    questionIndex,
+    scenarioIndex,
+    scenarioIds,
+  };
 }
 
 function firstLine(message: string): string {
