@@ -318,6 +318,26 @@ describe('menus', () => {
     expect(attempts(home)).toMatchObject([{ correct: false }]);
   });
 
+  it('fits every menu into 60 columns, long task titles wrapped under their text', async () => {
+    const narrow = { cols: 60, rows: 30 };
+    const term = new Terminal(['start'], env(tempDir()), narrow);
+    await term.waitFor(/What would you like to do\?[\s\S]*q quit/);
+    expectFits(term, narrow);
+    term.mark();
+    await term.type(KEY.down, KEY.enter);
+    await term.waitFor(/Which task statement\?[\s\S]*esc back/);
+    const lines = expectFits(term, narrow);
+    expect(lines.join('\n')).toContain('5.2 Recognize governance and compliance regulations for AI');
+    term.mark();
+    await term.type(KEY.enter);
+    await term.waitFor(/How many questions\? \(1-\d+\)/);
+    term.mark();
+    await term.type('q');
+    await term.type(KEY.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+    expectCleanInterrupt(term);
+  });
+
   it('a bare aif-quiz in a terminal opens the menu', async () => {
     const term = new Terminal([], env(tempDir()), SMALL);
     await term.waitFor(/What would you like to do\?[\s\S]*q quit/);
