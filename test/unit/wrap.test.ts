@@ -140,7 +140,8 @@ describe('every screen of every shipped question', () => {
       }
     }
     expect(failures.slice(0, 20)).toEqual([]);
-  });
+    // Thousands of screens: a few seconds alone, longer on a busy machine.
+  }, 180_000);
 });
 
 describe('bank text on screen', () => {
