@@ -338,6 +338,26 @@ describe('menus', () => {
     expectCleanInterrupt(term);
   });
 
+  it('shows an unfinished mock exam above the menu and offers to resume it', async () => {
+    const home = tempDir();
+    const bank = makeBankFolder(2);
+    const exam = new Terminal(['exam', '--bank-only', '--bank', bank, '--questions', '5', '--seed', '1'], env(home), SMALL);
+    await exam.waitFor(/Question 1\/5[\s\S]*D\) /);
+    exam.mark();
+    await exam.type('a');
+    await exam.waitFor('1/5 answered');
+    await exam.type(KEY.ctrlC);
+    expect(await exam.exitCode()).toBe(130);
+
+    const term = new Terminal(['start', '--bank-only', '--bank', bank], env(home), SMALL);
+    const menu = await term.waitFor(/What would you like to do\?[\s\S]*q quit/);
+    expect(menu).toMatch(/Unfinished mock exam: 1\/5 answered, [\d:]+ left\./);
+    expect(menu).toContain('Resume the mock exam (1/5 answered');
+    term.mark();
+    await term.type('q');
+    expect(await term.exitCode()).toBe(0);
+  });
+
   it('a bare aif-quiz in a terminal opens the menu', async () => {
     const term = new Terminal([], env(tempDir()), SMALL);
     await term.waitFor(/What would you like to do\?[\s\S]*q quit/);
