@@ -90,3 +90,18 @@ describe('stats, domains and validate output', () => {
     expect(piped).toContain('\\u{1B}]52;c;aGk=\\u{7}');
   });
 });
+
+describe('matching questions', () => {
+  it('say "one matches nothing" for a single distractor and "some match nothing" for more', async () => {
+    const { renderQuestion } = await import('../../src/cli/render.js');
+    const { present } = await import('../../src/engine/present.js');
+    const { seededRandom } = await import('../../src/engine/random.js');
+    const { MINI_BANK } = await import('../helpers.js');
+    const matching = loadBanks([MINI_BANK]).questions.find((q) => q.type === 'matching')!;
+    expect(renderQuestion(present(matching, seededRandom(1)), 80)).toContain('Responses (one matches nothing):');
+    const two = { ...matching, responses: [...(matching.type === 'matching' ? matching.responses : []), 'Amazon Lex'] };
+    expect(renderQuestion(present(two, seededRandom(1)), 80)).toContain('Responses (some match nothing):');
+    const exact = { ...matching, responses: matching.type === 'matching' ? matching.pairs.map((p) => p.answer) : [] };
+    expect(renderQuestion(present(exact, seededRandom(1)), 80)).toContain('Responses:');
+  });
+});
