@@ -1,6 +1,7 @@
 import { createPrompt, type KeypressEvent, isDownKey, isEnterKey, isUpKey, makeTheme, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { checkbox, confirm, number, select } from '@inquirer/prompts';
 import chalk from 'chalk';
+import stringWidth from 'string-width';
 import type { Answer } from '../bank/question.js';
 import type { Confidence } from '../progress/schema.js';
 import type { Presentation } from '../engine/present.js';
@@ -265,7 +266,8 @@ const listScreenPrompt = createPrompt<ScreenResult<unknown>, ListScreenConfig<un
   });
   const bar = keyBar(config.hints, width).map((l) => chalk.dim(l));
   const message = error ?? config.status;
-  const messageLines = message ? wrap(message, width).split('\n') : [];
+  // A status that fits is kept on one line as it is (a terminal hyperlink must not be re-wrapped).
+  const messageLines = !message ? [] : stringWidth(message) <= width ? [message] : wrap(message, width).split('\n');
   const height = Math.max(3, rows - bar.length - messageLines.length - 2);
   // At first the screen starts at the top, unless that would leave the list out of sight: then it
   // starts where the whole list (or as much of it as fits) shows, the text above a PgUp away.
@@ -353,7 +355,11 @@ const MENU_HINTS = { move: { key: '↑↓', label: 'move' }, choose: { key: '⏎
  * (BACK). Item names are bank or program text; they are escaped and wrapped here.
  */
 export async function menu<T>(message: string, items: readonly MenuItem<T>[], options: MenuOptions<T> = {}): Promise<T | Back | Quit> {
-  const choices: ScreenChoice<T | Back>[] = items.map((item) => ({ label: (w) => hang('', escapeText(item.name), w).split('\n'), value: item.value }));
+  const choices: ScreenChoice<T | Back>[] = items.map((item) => {
+    // A numbered item ("2.2 Understand …", "3. Applications …") wraps under its text, not its number.
+    const lead = /^(\d+(?:\.\d+)?\.? )(?=\S)/.exec(item.name)?.[1] ?? '';
+    return { label: (w) => hang(lead, escapeText(item.name.slice(lead.length)), w).split('\n'), value: item.value };
+  });
   if (options.back) choices.push({ label: () => ['← Back'], value: BACK });
   const initial = options.initial === undefined ? 0 : Math.max(0, items.findIndex((i) => i.value === options.initial));
   const result = await listScreen<T | Back>({
