@@ -356,14 +356,6 @@ describe('menus', () => {
     term.mark();
     await term.type('q');
     expect(await term.exitCode()).toBe(0);
-
-    // Ctrl+C at the resume-or-abandon question is a clean 130 too, and keeps the exam.
-    const again = new Terminal(['exam', '--bank-only', '--bank', bank], env(home), SMALL);
-    await again.waitFor('You have an unfinished mock exam');
-    await again.type(KEY.ctrlC);
-    expect(await again.exitCode()).toBe(130);
-    expectCleanInterrupt(again);
-    expect(fs.existsSync(path.join(home, 'exam.json'))).toBe(true);
   });
 
   it('a bare aif-quiz in a terminal opens the menu', async () => {

@@ -5,6 +5,7 @@ import { percent, type SessionScore } from '../engine/score.js';
 import { renderStatusNotes } from './render-status.js';
 import { findTask } from '../bank/catalogue.js';
 import { escapeText } from './escape.js';
+import { terminalWidth } from './terminal.js';
 import { hang, joinFitting, LETTERS, padStart, widthOf, wrap, wrapText } from './text.js';
 
 /**
@@ -20,7 +21,8 @@ export const MARK = { right: '✔', wrong: '✘' } as const;
 /** Bank text made safe to print. */
 const safe = escapeText;
 
-export function renderHeader(position: number, total: number, question: Question, width = 80): string {
+/** The line above a question; without a width it fits the terminal it is printed to. */
+export function renderHeader(position: number, total: number, question: Question, width = terminalWidth()): string {
   const parts = [`Question ${position}/${total}`, `Domain ${question.domain}`, `Task ${safe(question.task)}`];
   if (question.type === 'multiple') parts.push('multiple response');
   if (question.type === 'ordering') parts.push('ordering');
