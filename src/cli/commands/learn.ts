@@ -59,7 +59,9 @@ function entries(questions: readonly Question[], progress: Progress | undefined,
 /** The study note of an objective, ready to print: heading, paragraphs and lists, references. */
 export function renderNote(note: ObjectiveNote, width: number): string[] {
   const out = [chalk.bold(hang(`${note.objective}  `, escapeText(note.title), width)), ''];
-  out.push(...wrap(escapeText(note.body), width).split('\n'));
+  // Notes mark key terms **bold**: bold on a terminal, plain words when piped or without colour.
+  const body = escapeText(note.body).replace(/\*\*(.+?)\*\*/g, (_, term: string) => chalk.bold(term));
+  out.push(...wrap(body, width).split('\n'));
   out.push('', chalk.bold('References:'));
   for (const ref of note.references) out.push(...hang('  ', escapeText(ref), width).split('\n'));
   return out;
