@@ -105,9 +105,13 @@ describe('a practice session in a real 80x24 terminal', () => {
   it('keeps the answer when Ctrl+C comes at the confidence key, and exits with 130', async () => {
     const home = tempDir();
     const term = new Terminal(['practice', ...bankArgs, '--task', '1.1', '--count', '1'], env(home), SMALL);
-    await term.waitFor(/D\) [^\n]*\n[\s\S]*q end session/);
+    const screen = await term.waitFor(/D\) [^\n]*\n[\s\S]*q end session/);
+    expect(screen).toContain('a-d answer');
     term.mark();
-    await term.type(KEY.enter);
+    // The letter of an option answers with it, as in the mock exam.
+    const right = shownOptions(screen).find((o) => o.includes('Supervised learning'))!;
+    await term.type(right[0]!.toLowerCase());
+    await term.waitFor('✔ Correct');
     await term.waitFor('s sure · u unsure');
     await term.type(KEY.ctrlC);
     expect(await term.exitCode()).toBe(130);
@@ -356,6 +360,14 @@ describe('menus', () => {
     term.mark();
     await term.type('q');
     expect(await term.exitCode()).toBe(0);
+
+    // Ctrl+C at the resume-or-abandon question is a clean 130 too, and keeps the exam.
+    const again = new Terminal(['exam', '--bank-only', '--bank', bank], env(home), SMALL);
+    await again.waitFor('You have an unfinished mock exam');
+    await again.type(KEY.ctrlC);
+    expect(await again.exitCode()).toBe(130);
+    expectCleanInterrupt(again);
+    expect(fs.existsSync(path.join(home, 'exam.json'))).toBe(true);
   });
 
   it('a bare aif-quiz in a terminal opens the menu', async () => {

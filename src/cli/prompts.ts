@@ -218,6 +218,8 @@ export interface ListScreenConfig<T> {
   readonly offset?: number;
   /** What stays on screen once the prompt is done. */
   readonly summary?: (result: ScreenResult<T>) => string;
+  /** The choices are lettered A) B) …: the letter answers with that option (marks it, for multiple), as in the exam. */
+  readonly lettered?: boolean;
 }
 
 export type ScreenResult<T> =
@@ -294,6 +296,20 @@ const listScreenPrompt = createPrompt<ScreenResult<unknown>, ListScreenConfig<un
     }
     if (choices === 0 && (isUpKey(key) || isDownKey(key) || name === 'j' || name === 'k')) {
       return scroll(isUpKey(key) || name === 'k' ? -1 : 1);
+    }
+    const lettered = config.lettered && !key.ctrl && name.length === 1 ? LETTERS.toLowerCase().indexOf(name) : -1;
+    if (lettered >= 0 && lettered < choices) {
+      setActive(lettered);
+      setOffset(scrollToShow(view.offset, spans[lettered]!.from, spans[lettered]!.to, room));
+      if (multiple) {
+        setError(undefined);
+        setMarked(marked.includes(lettered) ? marked.filter((m) => m !== lettered) : [...marked, lettered]);
+        return;
+      }
+      const picked: ScreenResult<unknown> = { kind: 'choice', value: config.choices[lettered]!.value };
+      setResult(picked);
+      done(picked);
+      return;
     }
     if (choices > 0 && multiple && name === 'space') {
       setError(undefined);
@@ -458,13 +474,22 @@ const STOP_HINT = { key: 'q', label: 'end session' };
  */
 export async function askAnswerOnScreen(presentation: Presentation, content: (width: number) => string[]): Promise<ScreenAnswer> {
   const { question, order } = presentation;
-  const pickOne = async <T>(lines: (width: number) => string[], choices: ScreenChoice<T>[], canUndo: boolean): Promise<T | 'stop' | Back> => {
+  // Matching questions have no lettered options (their order is empty).
+  const letters = `a-${(LETTERS[Math.max(0, order.length - 1)] ?? 'a').toLowerCase()}`;
+  const pickOne = async <T>(lines: (width: number) => string[], choices: ScreenChoice<T>[], canUndo: boolean, lettered = false): Promise<T | 'stop' | Back> => {
     clearScreen();
     const result = await listScreen<T>({
       content: lines,
       choices,
+      lettered,
       keys: [...ANSWER_KEYS, ...(canUndo ? [{ name: 'back', keys: ['escape'] }] : [])],
-      hints: [MENU_HINTS.move, { key: '⏎', label: 'answer' }, ...(canUndo ? [{ key: 'esc', label: 'undo last pick' }] : []), STOP_HINT],
+      hints: [
+        ...(lettered ? [{ key: letters, label: 'answer' }] : []),
+        MENU_HINTS.move,
+        { key: '⏎', label: 'answer' },
+        ...(canUndo ? [{ key: 'esc', label: 'undo last pick' }] : []),
+        STOP_HINT,
+      ],
     });
     if (result.kind === 'key') return result.name === 'back' ? BACK : 'stop';
     return result.kind === 'choice' ? result.value : 'stop';
@@ -476,7 +501,7 @@ export async function askAnswerOnScreen(presentation: Presentation, content: (wi
     }));
   switch (question.type) {
     case 'single': {
-      const choice = await pickOne((w) => [...content(w), '', chalk.bold('Your answer:')], optionChoices(), false);
+      const choice = await pickOne((w) => [...content(w), '', chalk.bold('Your answer:')], optionChoices(), false, true);
       return choice === 'stop' || choice === BACK ? 'stop' : { type: 'single', choice };
     }
     case 'multiple': {
@@ -485,8 +510,9 @@ export async function askAnswerOnScreen(presentation: Presentation, content: (wi
         content: (w) => [...content(w), '', chalk.bold(wrap(`Your answer (select ${needed}):`, w))],
         choices: optionChoices(),
         needed,
+        lettered: true,
         keys: ANSWER_KEYS,
-        hints: [MENU_HINTS.move, { key: 'space', label: 'mark' }, { key: '⏎', label: 'submit' }, STOP_HINT],
+        hints: [{ key: `${letters} or space`, label: 'mark' }, MENU_HINTS.move, { key: '⏎', label: 'submit' }, STOP_HINT],
       });
       return result.kind === 'choices' ? { type: 'multiple', choices: result.values } : 'stop';
     }

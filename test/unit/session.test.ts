@@ -186,6 +186,18 @@ describe('the screen prompt, with scripted keys', () => {
     await expect(answer).resolves.toEqual({ kind: 'choices', values: ['one', 'two'] });
   });
 
+  it('answers with the letter of an option, as the exam does, and marks with it on a multiple-response question', async () => {
+    const single = await render(listScreen<string>, menuLike({ lettered: true }));
+    single.events.keypress('c');
+    await expect(single.answer).resolves.toEqual({ kind: 'choice', value: 'three' });
+    const multiple = await render(listScreen<string>, menuLike({ lettered: true, needed: 2 }));
+    multiple.events.keypress('a');
+    multiple.events.keypress('c');
+    multiple.events.keypress({ name: 'b', ctrl: true });
+    multiple.events.keypress('enter');
+    await expect(multiple.answer).resolves.toEqual({ kind: 'choices', values: ['one', 'three'] });
+  });
+
   it('keeps long content inside the screen and pages through it', async () => {
     const long = Array.from({ length: 60 }, (_, i) => `paragraph ${i}`);
     const { answer, events, getScreen } = await render(listScreen<never>, { content: () => long, choices: [], keys: [{ name: 'next', keys: ['enter'] }], hints: [{ key: '⏎', label: 'next' }] });
