@@ -14,11 +14,13 @@ import { BookmarkStore } from '../progress/bookmarks.js';
 import { ReportStore } from '../progress/reports.js';
 import type { Attempt, Confidence, QuestionState } from '../progress/schema.js';
 import type { ProgressStore } from '../progress/store.js';
-import { displayPath } from './banks.js';
+import type { ObjectiveNote } from '../bank/notes.js';
+import { displayPath, studyNotes, type BankOptions } from './banks.js';
 import { displayAnswer, displayPresentation } from './display-question.js';
 import { escapeText } from './escape.js';
 import { hint } from './invocation.js';
 import { askAnswerOnScreen, askNote, BACK, isPromptExit, showScreen, type ScreenKey } from './prompts.js';
+import { showNoteScreen } from './note-view.js';
 import { openReference } from './reference.js';
 import { renderFeedback, renderHeader, renderQuestion } from './render.js';
 import { clearScreen, type KeyHint } from './screen.js';
@@ -35,6 +37,8 @@ export interface QuizOptions {
   readonly askConfidence: boolean;
   /** A line shown above a question, such as a leech warning. */
   readonly noteFor?: (question: Question) => string | undefined;
+  /** The banks in use, whose study notes the n key shows (the shipped ones when absent). */
+  readonly banks?: BankOptions;
 }
 
 /**
@@ -132,6 +136,7 @@ const FEEDBACK_KEYS: readonly FeedbackKey[] = [
   { keys: ['u'], hint: { key: 'u', label: 'unsure' }, when: (s) => s.options.askConfidence, run: (s) => confidence(s, 'unsure') },
   { keys: ['g'], hint: { key: 'g', label: 'guessed' }, when: (s) => s.options.askConfidence, run: (s) => confidence(s, 'guessed') },
   { keys: ['enter', 'space'], hint: { key: '⏎', label: 'next' }, run: () => 'next' },
+  { keys: ['n'], hint: { key: 'n', label: 'study note' }, when: (s) => noteOf(s) !== undefined, run: (s) => studyNote(s) },
   { keys: ['o'], hint: { key: 'o', label: 'open reference' }, run: (s) => openReference(s.question.references[0]!) },
   { keys: ['b'], hint: { key: 'b', label: 'bookmark' }, run: (s) => toggleBookmark(s) },
   { keys: ['r'], hint: { key: 'r', label: 'report a problem' }, run: (s) => reportProblem(s) },
@@ -152,6 +157,17 @@ async function feedbackScreen(session: FeedbackSession, content: (width: number)
     if (outcome === 'next' || outcome === 'stop') return outcome;
     status = outcome.status;
   }
+}
+
+/** The study note of the question's objective, when the banks in use have one. */
+function noteOf(s: FeedbackSession): ObjectiveNote | undefined {
+  return s.question.objective === undefined ? undefined : studyNotes(s.options.banks).get(s.question.objective);
+}
+
+async function studyNote(s: FeedbackSession): Promise<KeyOutcome> {
+  clearScreen();
+  await showNoteScreen(noteOf(s)!);
+  return { status: `Study note ${s.question.objective}: more with ${hint(`learn ${s.question.objective}`)}` };
 }
 
 function confidence(s: FeedbackSession, value: Confidence): KeyOutcome {

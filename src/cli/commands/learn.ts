@@ -10,7 +10,8 @@ import { escapeText } from '../escape.js';
 import { BACK, listScreen, menu, QUIT } from '../prompts.js';
 import { openStore } from '../store.js';
 import { terminalWidth } from '../terminal.js';
-import { hang, wrap } from '../text.js';
+import { renderNote } from '../note-view.js';
+import { hang } from '../text.js';
 import type { Outcome } from './practice.js';
 
 export interface LearnOptions extends BankOptions {
@@ -54,17 +55,6 @@ function entries(questions: readonly Question[], progress: Progress | undefined,
       }),
     ),
   );
-}
-
-/** The study note of an objective, ready to print: heading, paragraphs and lists, references. */
-export function renderNote(note: ObjectiveNote, width: number): string[] {
-  const out = [chalk.bold(hang(`${note.objective}  `, escapeText(note.title), width)), ''];
-  // Notes mark key terms **bold**: bold on a terminal, plain words when piped or without colour.
-  const body = escapeText(note.body).replace(/\*\*(.+?)\*\*/g, (_, term: string) => chalk.bold(term));
-  out.push(...wrap(body, width).split('\n'));
-  out.push('', chalk.bold('References:'));
-  for (const ref of note.references) out.push(...hang('  ', escapeText(ref), width).split('\n'));
-  return out;
 }
 
 function standing(e: ObjectiveEntry): string {

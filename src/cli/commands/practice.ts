@@ -80,7 +80,7 @@ export async function practice(options: PracticeOptions): Promise<Outcome> {
   const random = seededRandom(seed);
   const picked = selectQuestions(questions, { filter, count, seen: seenIds(progress), random, seeded, ...(only && { only }) });
   const askConfidence = progress.settings.confidence;
-  const results = await runQuiz({ questions: picked, store, mode: 'practice', random, askConfidence });
+  const results = await runQuiz({ questions: picked, store, mode: 'practice', random, askConfidence, banks: options });
   const order = seeded ? `seed ${seed}: the same questions in this order every time` : 'questions you had not seen came first';
   note(`${plural(results.length, 'question')} from ${describeFilter(filter, only !== undefined)} · ${order}`);
   await finish(results, store, random, askConfidence);

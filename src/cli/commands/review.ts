@@ -3,7 +3,7 @@ import { seededRandom } from '../../engine/random.js';
 import type { Question } from '../../bank/question.js';
 import { isLeech, reviewPlan } from '../../progress/derive.js';
 import { openStore } from '../store.js';
-import { loadQuestions, type BankOptions } from '../banks.js';
+import { loadQuestions, studyNotes, type BankOptions } from '../banks.js';
 import { hint } from '../invocation.js';
 import { note, plural, runQuiz } from '../quiz.js';
 import { requireTerminal } from '../terminal.js';
@@ -45,9 +45,12 @@ export async function review(options: ReviewOptions): Promise<Outcome> {
   const askConfidence = progress.settings.confidence;
   const noteFor = (q: Question) =>
     isLeech(store.load(), q.id)
-      ? `Leech: you have missed this question ${store.load().questions[q.id]?.wrong} times. Drilling is not working; read the reference page first (o on the feedback screen opens it): ${q.references[0]}`
+      ? `Leech: you have missed this question ${store.load().questions[q.id]?.wrong} times. Drilling is not working; ` +
+        (q.objective && studyNotes(options).has(q.objective)
+          ? `read the study note of objective ${q.objective} first (n on the feedback screen, or ${hint(`learn ${q.objective}`)}), then the reference page: ${q.references[0]}`
+          : `read the reference page first (o on the feedback screen opens it): ${q.references[0]}`)
       : undefined;
-  const results = await runQuiz({ questions: picked, store, mode: 'review', random, askConfidence, noteFor });
+  const results = await runQuiz({ questions: picked, store, mode: 'review', random, askConfidence, noteFor, banks: options });
   note(`${plan.due.length} due today, ${plan.wrong.length} more answered wrong last time; this session had ${plural(results.length, 'question')}.`);
   await finish(results, store, random, askConfidence);
   return 'done';
