@@ -20,8 +20,8 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  // Bundled CommonJS dependencies call require(); give the ESM output one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // Bundled CommonJS dependencies call require() and read __filename (write-file-atomic); give the ESM output both.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url);" },
   legalComments: 'linked',
   // Less to parse at every start; identifiers stay readable for bug reports.
   minifyWhitespace: true,

@@ -1,5 +1,6 @@
 import type { Question } from '../bank/question.js';
 import { ratingFor, reschedule } from '../engine/schedule.js';
+import { copyRecord, own, withEntry } from './records.js';
 import { HISTORY_LIMIT, type Attempt, type ExamRecord, type Progress, type QuestionState } from './schema.js';
 
 /**
@@ -7,7 +8,7 @@ import { HISTORY_LIMIT, type Attempt, type ExamRecord, type Progress, type Quest
  * the day's tally and the confidence calibration. Pure: the store reads, applies and writes.
  */
 export function applyAttempt(progress: Progress, attempt: Attempt, question?: Question): Progress {
-  const previous = progress.questions[attempt.id];
+  const previous = own(progress.questions, attempt.id);
   const typical = medianSeconds(progress);
   const rating = ratingFor(attempt.correct, attempt.confidence, attempt.seconds, typical);
   const wrongPicks = addWrongPicks(previous?.wrongPicks, attempt, question);
@@ -22,7 +23,7 @@ export function applyAttempt(progress: Progress, attempt: Attempt, question?: Qu
     ...(wrongPicks && { wrongPicks }),
   };
   const day = attempt.at.slice(0, 10);
-  const tally = progress.days[day] ?? { answered: 0, correct: 0 };
+  const tally = own(progress.days, day) ?? { answered: 0, correct: 0 };
   const calibration = { ...progress.calibration };
   if (attempt.confidence) {
     const c = calibration[attempt.confidence] ?? { answered: 0, correct: 0 };
@@ -30,9 +31,9 @@ export function applyAttempt(progress: Progress, attempt: Attempt, question?: Qu
   }
   return {
     ...progress,
-    questions: { ...progress.questions, [attempt.id]: state },
+    questions: withEntry(progress.questions, attempt.id, state),
     history: [...progress.history, attempt].slice(-HISTORY_LIMIT),
-    days: { ...progress.days, [day]: { answered: tally.answered + 1, correct: tally.correct + (attempt.correct ? 1 : 0) } },
+    days: withEntry(progress.days, day, { answered: tally.answered + 1, correct: tally.correct + (attempt.correct ? 1 : 0) }),
     calibration,
   };
 }
@@ -53,10 +54,10 @@ export function medianSeconds(progress: Progress): number | undefined {
 function addWrongPicks(picks: Record<string, number> | undefined, attempt: Attempt, question?: Question): Record<string, number> | undefined {
   if (attempt.correct || !attempt.answer || !question || (question.type !== 'single' && question.type !== 'multiple')) return picks;
   const chosen = attempt.answer.type === 'single' ? [attempt.answer.choice] : attempt.answer.type === 'multiple' ? attempt.answer.choices : [];
-  const next = { ...picks };
+  const next = copyRecord(picks);
   for (const index of chosen) {
     const option = question.options[index];
-    if (option && !option.correct) next[option.text] = (next[option.text] ?? 0) + 1;
+    if (option && !option.correct) next[option.text] = (own(next, option.text) ?? 0) + 1;
   }
   return Object.keys(next).length ? next : undefined;
 }

@@ -1,32 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import writeFileAtomicLib from 'write-file-atomic';
 import { UserError } from '../errors.js';
 
 /**
- * Replace a file so that a reader (or a crash) sees either the old or the new content, never half:
- * write a temporary sibling, flush it to disk, rename it over the target, flush the folder.
+ * Replace a file so that a reader (or a crash) sees either the old or the new content, never half.
+ * write-file-atomic does it (temporary sibling, fsync, rename; the temporary file removed on
+ * failure and on exit) rather than hand-written code: it is maintained, and it resolves a
+ * symlinked target first, so a progress.json that is a link to a synced folder stays a link and
+ * the file it points to is the one replaced. The folder is flushed after, so the rename survives
+ * a power cut too.
  */
 export function writeFileAtomic(file: string, text: string): void {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    const fd = fs.openSync(temp, 'w', 0o600);
-    try {
-      fs.writeFileSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
-    syncDir(dir);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const exists = fs.existsSync(file);
+    writeFileAtomicLib.sync(file, Buffer.from(text), { fsync: true, ...(!exists && { mode: 0o600 }) });
+    syncDir(path.dirname(realTarget(file)));
   } catch (error) {
-    try {
-      fs.rmSync(temp, { force: true });
-    } catch {
-      // The original error is the one the user needs to see.
-    }
     throw saveError(file, error);
+  }
+}
+
+/** The file a (possibly symlinked) path writes to. */
+export function realTarget(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
   }
 }
 
@@ -45,15 +46,22 @@ function syncDir(dir: string): void {
 }
 
 export function saveError(target: string, error: unknown): UserError {
+  if (error instanceof UserError) return error;
   const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new UserError(
+      `Cannot save progress to ${target}: the disk is full${code === 'EDQUOT' ? ' (your disk quota is used up)' : ''}.`,
+      'Nothing saved before is lost: the progress file is unchanged; only what was being saved just now was not.\n' +
+        `Free some space on the disk that holds ${path.dirname(target)} and run aif-quiz again, or keep progress elsewhere with --data-dir <dir> or AIF_QUIZ_HOME.`,
+    );
+  }
   const reason =
-    code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full'
-    : code === 'EROFS' ? 'the file system is read-only'
+    code === 'EROFS' ? 'the file system is read-only'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : (code ?? (error as Error).message);
   return new UserError(
     `Cannot save progress to ${target}: ${reason}.`,
-    'What was saved before is kept. Free some space or fix the permissions, or choose another folder with --data-dir <dir> or AIF_QUIZ_HOME.',
+    'What was saved before is kept. Fix the permissions, or choose another folder with --data-dir <dir> or AIF_QUIZ_HOME.',
   );
 }
 

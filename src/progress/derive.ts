@@ -1,4 +1,5 @@
 import { compareStrings } from '../bank/text.js';
+import { own } from './records.js';
 import type { Progress } from './schema.js';
 
 /** A question missed this many times is a leech: drilling it again is not working. */
@@ -37,7 +38,7 @@ export function reviewPlan(progress: Progress, known: ReadonlySet<string>, now: 
 }
 
 export function isLeech(progress: Progress, id: string): boolean {
-  return (progress.questions[id]?.wrong ?? 0) >= LEECH_MISSES;
+  return (own(progress.questions, id)?.wrong ?? 0) >= LEECH_MISSES;
 }
 
 /**
@@ -45,6 +46,6 @@ export function isLeech(progress: Progress, id: string): boolean {
  * (its next review is at least a week after the last one). Lucky guesses never count.
  */
 export function isMastered(progress: Progress, id: string): boolean {
-  const s = progress.questions[id];
+  const s = own(progress.questions, id);
   return !!s && s.lastCorrect && s.lastConfidence !== 'guessed' && s.card.scheduled_days >= 7;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyRecord, nullRecord } from './records.js';
 
 /**
  * The progress file. Version 2 keeps a small state per question (counts, the FSRS card, the
@@ -57,7 +58,7 @@ export const questionStateSchema = z.strictObject({
   lastWrongAt: z.iso.datetime().optional(),
   card: cardSchema,
   /** Wrong option texts picked, with how often (single and multiple questions). */
-  wrongPicks: z.record(z.string(), z.number().int().min(1)).optional(),
+  wrongPicks: nullRecord(z.string(), z.number().int().min(1)).optional(),
 });
 
 /** One finished mock exam, for the history and for preferring unseen questions next time. */
@@ -93,11 +94,11 @@ export const settingsSchema = z.strictObject({
 
 export const progressSchema = z.strictObject({
   version: z.literal(PROGRESS_VERSION),
-  questions: z.record(z.string(), questionStateSchema),
+  questions: nullRecord(z.string().min(1), questionStateSchema),
   /** The latest attempts, oldest first, at most HISTORY_LIMIT. */
   history: z.array(attemptSchema),
   /** Answers per calendar day (UTC), for the chart over time. */
-  days: z.record(z.string(), tallySchema),
+  days: nullRecord(z.string(), tallySchema),
   /** Right and wrong answers per stated confidence, over all time. */
   calibration: z.partialRecord(confidenceSchema, tallySchema),
   exams: z.array(examRecordSchema),
@@ -122,9 +123,9 @@ export type Settings = z.infer<typeof settingsSchema>;
 export function emptyProgress(): Progress {
   return {
     version: PROGRESS_VERSION,
-    questions: {},
+    questions: emptyRecord(),
     history: [],
-    days: {},
+    days: emptyRecord(),
     calibration: {},
     exams: [],
     settings: { confidence: true },

@@ -3,6 +3,7 @@ import type { Question } from '../bank/question.js';
 import { BUDGET_SECONDS, EXAM, scaledEstimate } from '../engine/exam.js';
 import { medianSeconds } from './apply.js';
 import { dueQueue, isLeech, isMastered } from './derive.js';
+import { own } from './records.js';
 import type { Progress } from './schema.js';
 
 export interface AreaStats {
@@ -43,8 +44,8 @@ export interface Tally {
 /** Everything `aif-quiz stats` shows, computed from the progress and the banks. */
 export function computeStats(progress: Progress, questions: readonly Question[], now: Date): Stats {
   const area = (id: string, title: string, pool: readonly Question[]): AreaStats => {
-    const seen = pool.filter((q) => progress.questions[q.id]);
-    const right = seen.filter((q) => progress.questions[q.id]!.lastCorrect).length;
+    const seen = pool.filter((q) => own(progress.questions, q.id));
+    const right = seen.filter((q) => own(progress.questions, q.id)!.lastCorrect).length;
     return {
       id,
       title,
@@ -70,7 +71,7 @@ export function computeStats(progress: Progress, questions: readonly Question[],
 
   const byObjective = new Map<string, { answered: number; right: number }>();
   for (const q of questions) {
-    const s = progress.questions[q.id];
+    const s = own(progress.questions, q.id);
     if (!s || !q.objective) continue;
     const t = byObjective.get(q.objective) ?? { answered: 0, right: 0 };
     byObjective.set(q.objective, { answered: t.answered + 1, right: t.right + (s.lastCorrect ? 1 : 0) });
@@ -84,7 +85,7 @@ export function computeStats(progress: Progress, questions: readonly Question[],
 
   const commonMistakes = questions
     .flatMap((q) => {
-      const picks = progress.questions[q.id]?.wrongPicks;
+      const picks = own(progress.questions, q.id)?.wrongPicks;
       if (!picks || (q.type !== 'single' && q.type !== 'multiple')) return [];
       const correct = q.options.filter((o) => o.correct).map((o) => o.text).join(' + ');
       return Object.entries(picks).map(([picked, times]) => ({ question: q.id, picked, correct, times }));
@@ -94,14 +95,14 @@ export function computeStats(progress: Progress, questions: readonly Question[],
 
   const leeches = questions
     .filter((q) => isLeech(progress, q.id))
-    .map((q) => ({ question: q.id, misses: progress.questions[q.id]!.wrong, reference: q.references[0]! }));
+    .map((q) => ({ question: q.id, misses: own(progress.questions, q.id)!.wrong, reference: q.references[0]! }));
 
   const known = new Set(questions.map((q) => q.id));
   const tally = (c: 'sure' | 'unsure' | 'guessed') => progress.calibration[c] ?? { answered: 0, correct: 0 };
   const luckyGuesses = Object.entries(progress.questions).filter(([id, s]) => known.has(id) && s.lastCorrect && s.lastConfidence === 'guessed').length;
 
   const dayKey = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-  const days = Array.from({ length: 14 }, (_, i) => dayKey(i - 13)).map((date) => ({ date, ...(progress.days[date] ?? { answered: 0, correct: 0 }) }));
+  const days = Array.from({ length: 14 }, (_, i) => dayKey(i - 13)).map((date) => ({ date, ...(own(progress.days, date) ?? { answered: 0, correct: 0 }) }));
   const dueForecast = Array.from({ length: 7 }, (_, i) => {
     const end = new Date(`${dayKey(i)}T23:59:59.999Z`);
     const before = i === 0 ? 0 : dueQueue(progress, known, new Date(`${dayKey(i - 1)}T23:59:59.999Z`)).length;

@@ -4,8 +4,8 @@ import type { Question } from '../bank/question.js';
 import { UserError } from '../errors.js';
 import { applyAttempt, applyExam } from './apply.js';
 import { amendConfidence } from './confidence.js';
-import { ensureWritableDir, writeFileAtomic } from './atomic.js';
-import { withLock } from './lock.js';
+import { ensureWritableDir, realTarget, writeFileAtomic } from './atomic.js';
+import { LockLostError, removeDeadLockTemps, withLock } from './lock.js';
 import { migrateV1 } from './migrate.js';
 import {
   emptyProgress,
@@ -32,8 +32,13 @@ export const PROGRESS_FILE = 'progress.json';
 export class ProgressStore {
   readonly file: string;
   private progress: Progress | undefined;
-  /** The file as this process last read or wrote it: unchanged on disk means no re-read. */
-  private stamp: string | undefined;
+  /**
+   * The exact bytes `progress` was read from or written as. A save compares the file on disk
+   * with them, under the lock: equal bytes mean the parsed copy is the file, so the costly parse
+   * and validation are skipped; anything else (another process saved) is read and validated
+   * afresh. A byte comparison cannot be fooled the way a size and a time can.
+   */
+  private bytes: Buffer | undefined;
   /** Set when load() converted an older format; the CLI tells the user where the backup is. */
   migration: { from: number; backup: string } | undefined;
 
@@ -41,24 +46,24 @@ export class ProgressStore {
     this.file = path.join(dataDir, PROGRESS_FILE);
   }
 
-  private get lockFile(): string {
-    return `${this.file}.lock`;
-  }
-
   load(): Progress {
     if (this.progress) return this.progress;
     const read = readProgressFile(this.file);
     if (read.kind === 'v1') {
       const backup = path.join(this.dataDir, `progress.v1-backup-${stamp()}.json`);
-      withLock(this.lockFile, () => {
+      ensureWritableDir(this.dataDir);
+      this.progress = withLock(this.file, (lock) => {
+        // Read again under the lock: another process may have migrated (and saved) meanwhile.
+        const now = readProgressFile(this.file);
+        if (now.kind !== 'v1') return this.remember(now);
         fs.copyFileSync(this.file, backup, fs.constants.COPYFILE_EXCL);
-        writeProgress(this.file, read.progress);
+        lock.assertOwned();
+        this.migration = { from: 1, backup };
+        return this.write(now.progress);
       });
-      this.migration = { from: 1, backup };
+      return this.progress;
     }
-    this.progress = read.progress;
-    this.stamp = fileStamp(this.file);
-    return this.progress;
+    return this.remember(read);
   }
 
   /** Fail early, before the first question, when answers could not be saved. */
@@ -85,33 +90,78 @@ export class ProgressStore {
     this.update((p) => ({ ...p, settings }));
   }
 
+  /**
+   * One read-modify-write, wholly under the lock: read the file as it is on disk now, validate
+   * it, apply the change, write. An answer another process saved a moment ago is in what is read,
+   * so it is kept. If the lock is lost before writing (this process was paused past the stale
+   * limit and another took over), nothing is written and the whole transaction runs again.
+   */
   private update(change: (progress: Progress) => Progress): void {
-    this.load();
     ensureWritableDir(this.dataDir);
-    this.progress = withLock(this.lockFile, () => {
-      removeOrphans(this.dataDir);
-      // Another process may have saved answers since this one last did: then read afresh and
-      // merge. Parsing and validating the whole file is the costly part of a save, so it is
-      // skipped when the file on disk is still the one this process wrote.
-      const current = this.progress && this.stamp !== undefined && fileStamp(this.file) === this.stamp ? this.progress : readProgressFile(this.file).progress;
-      const next = change(current);
-      writeProgress(this.file, next);
-      this.stamp = fileStamp(this.file);
-      return next;
-    });
+    for (let tries = 1; ; tries++) {
+      try {
+        this.progress = withLock(this.file, (lock) => {
+          removeOrphans(this.file);
+          removeDeadLockTemps(this.file);
+          const next = change(this.readUnderLock());
+          lock.assertOwned();
+          return this.write(next);
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof LockLostError) || tries >= 3) throw error;
+      }
+    }
+  }
+
+  private readUnderLock(): Progress {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = fs.readFileSync(this.file);
+    } catch {
+      // Missing or unreadable: readProgressFile says which, and what to do.
+    }
+    if (bytes && this.progress && this.bytes?.equals(bytes)) return this.progress;
+    const read = readProgressFile(this.file, bytes);
+    if (read.kind === 'v1') {
+      throw new UserError(
+        `Your progress file ${this.file} was replaced by one in the old format while aif-quiz was running.`,
+        'Run aif-quiz again to convert it; nothing has been written.',
+      );
+    }
+    return this.remember(read);
+  }
+
+  private remember(read: ReadResult): Progress {
+    this.progress = read.progress;
+    this.bytes = read.bytes;
+    return read.progress;
+  }
+
+  private write(progress: Progress): Progress {
+    const text = serialise(progress);
+    writeFileAtomic(this.file, text);
+    this.bytes = Buffer.from(text);
+    this.progress = progress;
+    return progress;
   }
 }
 
-type ReadResult = { kind: 'v2' | 'missing'; progress: Progress } | { kind: 'v1'; progress: Progress };
+interface ReadResult {
+  readonly kind: 'v1' | 'v2' | 'missing';
+  readonly progress: Progress;
+  /** The bytes read; undefined when there was no file. */
+  readonly bytes?: Buffer;
+}
 
 export function readProgress(file: string): Progress {
   return readProgressFile(file).progress;
 }
 
-function readProgressFile(file: string): ReadResult {
-  let text: string;
+function readProgressFile(file: string, already?: Buffer): ReadResult {
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = already ?? fs.readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing', progress: emptyProgress() };
     throw new UserError(
@@ -119,6 +169,7 @@ function readProgressFile(file: string): ReadResult {
       'Check its permissions; aif-quiz has not changed it.',
     );
   }
+  const text = bytes.toString('utf8');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -135,11 +186,11 @@ function readProgressFile(file: string): ReadResult {
   if (version === 1) {
     const old = progressV1Schema.safeParse(data);
     if (!old.success) throw corrupt(file, describe(old.error));
-    return { kind: 'v1', progress: migrateV1(old.data) };
+    return { kind: 'v1', progress: migrateV1(old.data), bytes };
   }
   const result = progressSchema.safeParse(data);
   if (!result.success) throw corrupt(file, describe(result.error));
-  return { kind: 'v2', progress: result.data };
+  return { kind: 'v2', progress: result.data, bytes };
 }
 
 function describe(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -156,36 +207,36 @@ function corrupt(file: string, reason: string): UserError {
 }
 
 export function writeProgress(file: string, progress: Progress): void {
-  writeFileAtomic(file, `${JSON.stringify(progress)}\n`);
+  writeFileAtomic(file, serialise(progress));
 }
 
-/** Identity of the file's current version: a rename gives a new inode, a write a new time. */
-function fileStamp(file: string): string | undefined {
-  try {
-    const s = fs.statSync(file, { bigint: true });
-    return `${s.ino}:${s.size}:${s.mtimeNs}`;
-  } catch {
-    return undefined;
-  }
+function serialise(progress: Progress): string {
+  return `${JSON.stringify(progress)}\n`;
 }
 
 function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
-/** Temporary files left by a process killed mid-save: harmless, but they should not pile up. */
-function removeOrphans(dir: string): void {
-  for (const name of fs.readdirSync(dir)) {
-    const m = /^\.progress\.json\.(\d+)\.\d+\.tmp$/.exec(name);
-    if (m && !isAlive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+/**
+ * Temporary files left by a process killed mid-save: harmless, but they should not pile up.
+ * Called under the lock, when no other process is writing one: every save is made under the
+ * lock, so any temporary file still there belongs to a writer that died. They sit next to the
+ * real file (write-file-atomic writes beside a symlink's target); older versions named them
+ * `.progress.json.<pid>.<time>.tmp`.
+ */
+function removeOrphans(file: string): void {
+  const real = realTarget(file);
+  const dirs = new Set([path.dirname(file), path.dirname(real)]);
+  const names = [path.basename(real), path.basename(file)].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const temp = new RegExp(`^(${names.join('|')})\\.\\d{6,10}$|^\\.progress\\.json\\.\\d+\\.\\d+\\.tmp$`);
+  for (const dir of dirs) {
+    let entries: string[];
+    try {
+      entries = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of entries) if (temp.test(name)) fs.rmSync(path.join(dir, name), { force: true });
   }
 }

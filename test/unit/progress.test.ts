@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { loadBanks } from '../../src/bank/load.js';
@@ -7,6 +8,8 @@ import { applyAttempt } from '../../src/progress/apply.js';
 import { dueQueue, isLeech, isMastered, reviewPlan, reviewQueue } from '../../src/progress/derive.js';
 import { dataDir } from '../../src/progress/location.js';
 import { emptyProgress, HISTORY_LIMIT, type Attempt } from '../../src/progress/schema.js';
+import { execFileSync } from 'node:child_process';
+import { LockLostError, withLock } from '../../src/progress/lock.js';
 import { ProgressStore, readProgress } from '../../src/progress/store.js';
 import { MINI_BANK, tempDir } from '../helpers.js';
 
@@ -120,6 +123,125 @@ describe('the progress store', () => {
     expect(fs.readFileSync(store.file, 'utf8')).toBe(before);
     expect(fs.readdirSync(dir)).toEqual(['progress.json']);
     expect(Object.keys(store.load().questions)).toEqual(['a']);
+  });
+});
+
+describe('the progress store under attack', () => {
+  it('reads the file under the lock: an answer another process saved after this one loaded is kept', () => {
+    const dir = tempDir();
+    const mine = new ProgressStore(dir);
+    mine.record(attempt('mine-1', true, day(1)));
+    // Another process saves while this one still holds its parsed copy.
+    new ProgressStore(dir).record(attempt('theirs', true, day(1, 11)));
+    mine.record(attempt('mine-2', true, day(1, 12)));
+    expect(Object.keys(readProgress(mine.file).questions).sort()).toEqual(['mine-1', 'mine-2', 'theirs']);
+  });
+
+  it("takes over a lock whose owner process is gone at once, and never releases another process's lock", () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'progress.json');
+    const lock = `${file}.lock`;
+    fs.mkdirSync(lock);
+    fs.writeFileSync(path.join(lock, 'owner'), `999999 ${os.hostname()} dead`);
+    new ProgressStore(dir).record(attempt('a', true, day(1)));
+    expect(fs.readdirSync(dir)).toEqual(['progress.json']);
+    // A takeover while this process holds the lock: nothing may be written, and the lock (now
+    // the other process's) must be left where it is.
+    expect(() =>
+      withLock(file, (held) => {
+        fs.writeFileSync(path.join(lock, 'owner'), `${process.ppid} ${os.hostname()} other`);
+        held.assertOwned();
+      }),
+    ).toThrow(LockLostError);
+    expect(fs.readFileSync(path.join(lock, 'owner'), 'utf8')).toContain('other');
+  });
+
+  it('keeps a symlinked progress.json a link and saves into the file it points to', () => {
+    const dir = tempDir();
+    const elsewhere = tempDir();
+    const real = path.join(elsewhere, 'synced-progress.json');
+    new ProgressStore(elsewhere).record(attempt('a', true, day(1)));
+    fs.renameSync(path.join(elsewhere, 'progress.json'), real);
+    fs.symlinkSync(real, path.join(dir, 'progress.json'));
+    new ProgressStore(dir).record(attempt('b', true, day(1, 11)));
+    expect(fs.lstatSync(path.join(dir, 'progress.json')).isSymbolicLink()).toBe(true);
+    expect(Object.keys(readProgress(real).questions).sort()).toEqual(['a', 'b']);
+    expect(fs.readdirSync(elsewhere)).toEqual(['synced-progress.json']);
+  });
+
+  it('reports a full disk while taking the lock clearly, and leaves no lock behind', () => {
+    const dir = tempDir();
+    const store = new ProgressStore(dir);
+    store.record(attempt('a', true, day(1)));
+    const before = fs.readFileSync(store.file, 'utf8');
+    const full = Object.assign(new Error('no space'), { code: 'ENOSPC' });
+    const spy = vi.spyOn(fs, 'mkdirSync').mockImplementation((target) => {
+      if (String(target).includes('.lock')) throw full;
+      return undefined;
+    });
+    try {
+      expect(() => store.record(attempt('b', true, day(1, 11)))).toThrow(/the disk is full/);
+      try {
+        store.record(attempt('b', true, day(1, 11)));
+      } catch (error) {
+        expect((error as { hint: string }).hint).toMatch(/Nothing saved before is lost[\s\S]*Free some space/);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readFileSync(store.file, 'utf8')).toBe(before);
+    expect(fs.readdirSync(dir)).toEqual(['progress.json']);
+  });
+
+  const canMount = process.getuid?.() === 0 && process.platform === 'linux';
+  it.skipIf(!canMount)('on a really full disk says so, keeps the file, and leaves no lock or temporary file', () => {
+    const dir = tempDir();
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'ignore' });
+    } catch {
+      return; // no permission to mount here: the fault-injection tests above still hold
+    }
+    try {
+      const store = new ProgressStore(dir);
+      store.record(attempt('a', true, day(1)));
+      const before = fs.readFileSync(store.file, 'utf8');
+      try {
+        fs.writeFileSync(path.join(dir, 'filler'), Buffer.alloc(1024 * 1024));
+      } catch {
+        // Filled up to the last block, as intended.
+      }
+      expect(() => store.record(attempt('b', true, day(1, 11)))).toThrow(/the disk is full/);
+      expect(fs.readFileSync(store.file, 'utf8')).toBe(before);
+      expect(fs.readdirSync(dir).sort()).toEqual(['filler', 'progress.json']);
+    } finally {
+      execFileSync('umount', [dir], { stdio: 'ignore' });
+    }
+  });
+
+  it('treats option texts and ids named like Object.prototype members as ordinary keys', () => {
+    const names = ['valueOf', 'toString', 'constructor', 'hasOwnProperty', '__proto__'];
+    const question = {
+      ...single,
+      id: 'constructor',
+      type: 'single',
+      options: [{ text: 'right', correct: true }, ...names.slice(0, 3).map((text) => ({ text, correct: false }))],
+    } as Question;
+    const dir = tempDir();
+    const store = new ProgressStore(dir);
+    for (const choice of [1, 2, 3, 1]) {
+      store.record({ ...attempt('constructor', false, day(1)), answer: { type: 'single', choice } }, question);
+    }
+    const other = { ...question, id: 'tostring', options: [{ text: 'right', correct: true }, { text: '__proto__', correct: false }, { text: 'hasOwnProperty', correct: false }, { text: 'x', correct: false }] } as Question;
+    store.record({ ...attempt('tostring', false, day(1)), answer: { type: 'single', choice: 1 } }, other);
+    store.record({ ...attempt('tostring', false, day(1)), answer: { type: 'single', choice: 2 } }, other);
+    const saved = readProgress(store.file);
+    const ctor = saved.questions['constructor' as string]!;
+    expect(ctor.attempts).toBe(4);
+    expect({ ...ctor.wrongPicks }).toEqual({ valueOf: 2, toString: 1, constructor: 1 });
+    expect(Object.entries(saved.questions.tostring!.wrongPicks!)).toEqual([['__proto__', 1], ['hasOwnProperty', 1]]);
+    // A progress file written by hand with such keys reads back the same.
+    expect(readProgress(store.file)).toEqual(saved);
+    expect(Object.keys(new ProgressStore(dir).load().questions).sort()).toEqual(['constructor', 'tostring']);
   });
 });
 
