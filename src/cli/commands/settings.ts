@@ -1,12 +1,15 @@
 import type { Settings } from '../../progress/schema.js';
 import { openStore } from '../store.js';
 import { BACK, menu, QUIT } from '../prompts.js';
+import { terminalWidth } from '../terminal.js';
+import { wrap } from '../text.js';
 
-/** What each setting means, said for its current value. */
-function describe(settings: Settings): string {
-  return settings.confidence
-    ? 'confidence: on   (the feedback screen offers s sure · u unsure · g guessed)'
-    : 'confidence: off  (no "how sure were you?" keys after an answer)';
+/** What each setting means, said for its current value, wrapped to the terminal. */
+function describe(settings: Settings, prefix = ''): string {
+  const text = settings.confidence
+    ? 'confidence: on (the feedback screen offers s sure · u unsure · g guessed)'
+    : 'confidence: off (no "how sure were you?" keys after an answer)';
+  return wrap(prefix + text, terminalWidth());
 }
 
 /**
@@ -19,7 +22,7 @@ export async function settings(options: { dataDir: string; confidence?: 'on' | '
     store.ensureWritable();
     store.saveSettings({ ...store.load().settings, confidence: options.confidence === 'on' });
     // A confirmation of what was just saved, not only a description of the setting.
-    console.log(`Saved. ${describe(store.load().settings)}`);
+    console.log(describe(store.load().settings, 'Saved. '));
     return;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
