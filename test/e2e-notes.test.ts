@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KEY, lastScreen, Terminal } from './pty.js';
+import { MINI_BANK, tempDir, writeFile } from './helpers.js';
+
+const SMALL = { cols: 80, rows: 24 } as const;
+const words = (n: number) => Array.from({ length: n }, (_, i) => `note${i}`).join(' ');
+
+/** The mini bank in a domain folder, with a study note for objective 1.1.5 beside it. */
+function bankWithNote(): string {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, '1-basics'));
+  fs.copyFileSync(MINI_BANK, path.join(dir, '1-basics', 'mini.yaml'));
+  writeFile(dir, '1-basics/1.1.md', [
+    '# Task 1.1: Explain basic AI concepts and terminologies',
+    '',
+    '## 1.1.5 Describe supervised learning, unsupervised learning, and reinforcement learning',
+    '',
+    `**Supervised learning** learns from labelled examples. ${words(160)}`,
+    '',
+    'References:',
+    '- https://docs.aws.amazon.com/sagemaker/latest/dg/algorithms-choose.html',
+    '',
+  ].join('\n'));
+  return dir;
+}
+
+describe('study notes in a real 80x24 terminal', () => {
+  it('opens the question objective\'s note from the feedback screen with n, and Esc returns to the feedback', async () => {
+    const home = tempDir();
+    const term = new Terminal(['practice', '--bank-only', '--bank', bankWithNote(), '--task', '1.1', '--count', '1', '--seed', '3'], { AIF_QUIZ_HOME: home, BROWSER: 'none' }, SMALL);
+    await term.waitFor(/D\) [^\n]*\n[\s\S]*q end session/);
+    await term.type(KEY.enter);
+    await term.waitFor(/n study note/);
+    await term.type('n');
+    const note = await term.waitFor(/1\.1\.5 {2}Describe supervised learning[\s\S]*esc back to the question/);
+    expect(note).toContain('Supervised learning learns from labelled examples.');
+    for (const line of lastScreen(term)) expect([...line].length).toBeLessThanOrEqual(SMALL.cols);
+    await term.type(KEY.escape);
+    await term.waitFor(/Study note 1\.1\.5: more with/);
+    await term.type(KEY.enter);
+    // The first option may have been wrong: decline the offer to review it now.
+    const end = await term.waitFor(/Score: \d\/1[\s\S]*(⏎|\$)/);
+    if (end.includes('Review the 1 missed question now?')) await term.type(KEY.down, KEY.enter);
+    expect(await term.exitCode()).toBe(0);
+  });
+});
