@@ -13,7 +13,7 @@ export function reportList(options: { dataDir: string }): void {
   const store = new ReportStore(options.dataDir);
   const reports = store.list();
   if (reports.length === 0) {
-    console.error(`No reports yet. Press r on a question's feedback screen (in ${hint('practice')} or ${hint('review')}) to write one.`);
+    console.error(wrap(`No reports yet. Press r on a question's feedback screen (in ${hint('practice')} or ${hint('review')}) to write one.`, terminalWidth()));
     return;
   }
   const out = [`## Problems with ${reports.length === 1 ? 'a question' : `${reports.length} questions`} (aif-quiz)`, ''];
