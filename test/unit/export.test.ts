@@ -144,3 +144,15 @@ describe('Anki export', () => {
     expect(note![2]).toContain('Line one<br><br>line two');
   });
 });
+
+describe('service status in exports', () => {
+  it('adds the ledger note of a service the question names, as on the feedback screen', () => {
+    const shipped = loadBanks([shippedBanksDir()]).questions;
+    const kendra = shipped.find((q) => /Amazon Kendra/.test(q.stem) || (q.type === 'single' && q.options.some((o) => /Amazon Kendra/.test(o.text))))!;
+    expect(kendra, 'a shipped question that names Amazon Kendra').toBeDefined();
+    const csv = toCsv([kendra]);
+    expect(csv).toContain('Service status: Amazon Kendra: closed to new customers since 2026-07-30.');
+    const plain = shipped.find((q) => !/Kendra|Clarify|Model Monitor|Ground Truth|Q Business|Agents|Audit Manager|Forecast|A2I|Augmented AI/.test(JSON.stringify(q)))!;
+    expect(toCsv([plain])).not.toContain('Service status:');
+  });
+});

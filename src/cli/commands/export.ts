@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import { statusNotesFor } from '../../bank/ledger.js';
+import { shippedLedger } from '../banks.js';
+import { statusLine } from '../render-status.js';
 import { findTask } from '../../bank/catalogue.js';
 import type { Question } from '../../bank/question.js';
 import { UsageError, UserError } from '../../errors.js';
@@ -168,7 +171,8 @@ export function explanationText(q: Question, p: Presentation = exportLayout(q)):
   }
   if (q.type === 'ordering') q.stepWhys?.forEach((why, i) => why && whys.push(`${i + 1}. ${clean(why)}`));
   if (q.type === 'matching') q.pairs.forEach((pair, i) => pair.why && whys.push(`${i + 1}. ${clean(pair.why)}`));
-  return [clean(q.explanation), ...(whys.length ? [whys.join('\n')] : [])].join('\n\n');
+  const statuses = statusNotesFor(q, shippedLedger()).map((entry) => clean(`Service status: ${statusLine(entry)}`));
+  return [clean(q.explanation), ...(whys.length ? [whys.join('\n')] : []), ...(statuses.length ? [statuses.join('\n')] : [])].join('\n\n');
 }
 
 function tagsOf(q: Question): string[] {

@@ -1,7 +1,8 @@
 import chalk from 'chalk';
 import { EXAM } from '../../engine/exam.js';
 import { computeStats, type AreaStats, type Stats } from '../../progress/stats.js';
-import { loadQuestions, type BankOptions } from '../banks.js';
+import { loadQuestions, studyNotes, type BankOptions } from '../banks.js';
+import { hint } from '../invocation.js';
 import { openStore } from '../store.js';
 import { terminalWidth } from '../terminal.js';
 import { escapeText } from '../escape.js';
@@ -16,7 +17,8 @@ export async function stats(options: BankOptions & { dataDir: string; json?: boo
     console.log(JSON.stringify(data, null, 2));
     return;
   }
-  console.log(renderStats(data, terminalWidth()));
+  const notes = studyNotes(options);
+  console.log(renderStats(data, terminalWidth(), (objective) => notes.has(objective)));
 }
 
 export function bar(value: number, total: number, width: number): string {
@@ -52,7 +54,7 @@ function urlLine(url: string, indent: string, width: number): string {
   return safe.length + indent.length <= width ? indent + safe : safe;
 }
 
-export function renderStats(s: Stats, width: number): string {
+export function renderStats(s: Stats, width: number, hasNote: (objective: string) => boolean = () => false): string {
   const out: string[] = [];
   const r = s.readiness;
   if (r.estimate === null) {
@@ -82,7 +84,11 @@ export function renderStats(s: Stats, width: number): string {
 
   if (s.weakObjectives.length) {
     out.push('', chalk.bold('Weakest objectives'));
-    for (const o of s.weakObjectives) out.push(hang(`  ${o.objective.padEnd(11)} `, `${pct(o.accuracy).trim()} right of ${o.answered} answered`, width));
+    // Each weak objective's study note is one command away.
+    for (const o of s.weakObjectives) {
+      const note = hasNote(o.objective) ? ` · study note: ${hint(`learn ${o.objective}`)}` : '';
+      out.push(hang(`  ${o.objective.padEnd(11)} `, `${pct(o.accuracy).trim()} right of ${o.answered} answered${note}`, width));
+    }
   }
   if (s.commonMistakes.length) {
     out.push('', chalk.bold('Wrong answers you pick most often'));
