@@ -1,9 +1,8 @@
-import { createPrompt, type KeypressEvent, isDownKey, isEnterKey, isUpKey, makeTheme, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
-import { checkbox, confirm, number, select } from '@inquirer/prompts';
+import { createPrompt, type KeypressEvent, isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, useState } from '@inquirer/core';
+import { checkbox, confirm, select } from '@inquirer/prompts';
 import chalk from 'chalk';
 import stringWidth from 'string-width';
 import type { Answer } from '../bank/question.js';
-import type { Confidence } from '../progress/schema.js';
 import type { Presentation } from '../engine/present.js';
 import { escapeText } from './escape.js';
 import { clampOffset, clearScreen, keyBar, scrollToShow, terminalRows, viewport, type KeyHint } from './screen.js';
@@ -44,34 +43,8 @@ export async function choose<T>(message: string, items: readonly MenuItem<T>[], 
   );
 }
 
-export async function askCount(message: string, max: number, fallback: number): Promise<number> {
-  const value = await number({
-    theme,
-    message: `${message} (1-${max})`,
-    default: Math.min(fallback, max),
-    min: 1,
-    max,
-    step: 1,
-    required: true,
-  });
-  return value ?? Math.min(fallback, max);
-}
-
 export async function askYesNo(message: string, fallback: boolean, context: PromptContext = {}): Promise<boolean> {
   return confirm({ theme, message, default: fallback }, context);
-}
-
-export type NextStep = 'next' | 'stop';
-
-export async function askNext(): Promise<NextStep> {
-  return select<NextStep>({
-    theme,
-    message: 'Continue?',
-    choices: [
-      { name: 'Next question', value: 'next' },
-      { name: 'End the session (your answers are saved)', value: 'stop' },
-    ],
-  });
 }
 
 /** Ask for the answer to a question laid out as `presentation`, in the bank's terms. */
@@ -150,28 +123,6 @@ function choiceName(label: string, text: string, width: number): string {
 
 export function ordinal(n: number): string {
   return ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh'][n - 1] ?? `${n}th`;
-}
-
-const CONFIDENCE_KEYS: Readonly<Record<string, Confidence>> = { s: 'sure', u: 'unsure', g: 'guessed', '1': 'sure', '2': 'unsure', '3': 'guessed' };
-
-/** One key: how sure the learner was. Enter means sure. */
-const confidencePrompt = createPrompt<Confidence, { message: string }>((config, done) => {
-  const [value, setValue] = useState<Confidence | undefined>(undefined);
-  const prefix = usePrefix({ status: value ? 'done' : 'idle', theme: makeTheme(theme) });
-  useKeypress((key) => {
-    if (value) return;
-    const picked = isEnterKey(key) ? 'sure' : CONFIDENCE_KEYS[key.name];
-    if (picked) {
-      setValue(picked);
-      done(picked);
-    }
-  });
-  if (value) return `${prefix} ${config.message} ${value}`;
-  return `${prefix} ${config.message} ${chalk.dim('[s]ure (Enter) · [u]nsure · [g]uessed')}`;
-});
-
-export async function askConfidence(context: PromptContext = {}): Promise<Confidence> {
-  return confidencePrompt({ message: 'How sure were you?' }, context);
 }
 
 // ---------------------------------------------------------------------------------------------
