@@ -45,4 +45,32 @@ describe('study notes in a real 80x24 terminal', () => {
     if (end.includes('Review the 1 missed question now?')) await term.type(KEY.down, KEY.enter);
     expect(await term.exitCode()).toBe(0);
   });
+
+  it('learn: domain, task and objective menus with mastery, the note paged, Esc back a level, q quits, Ctrl+C exits 130', async () => {
+    const bank = bankWithNote();
+    const home = tempDir();
+    const term = new Terminal(['learn', '--bank-only', '--bank', bank], { AIF_QUIZ_HOME: home, BROWSER: 'none' }, SMALL);
+    await term.waitFor('Study notes: which domain?');
+    await term.type(KEY.enter);
+    await term.waitFor('Domain 1: which task?');
+    await term.type(KEY.enter);
+    const objectives = await term.waitFor(/Task 1\.1: which objective\?[\s\S]*none answered[\s\S]*← Back/);
+    expect(objectives).toMatch(/1\.1\.5 Describe supervised learning[\s\S]*1 question, none answered/);
+    for (const line of lastScreen(term)) expect([...line].length).toBeLessThanOrEqual(SMALL.cols);
+    // Down to 1.1.5, the fifth objective, and open its note.
+    await term.type(KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter);
+    await term.waitFor(/Practise objective 1\.1\.5 now/);
+    await term.type(KEY.escape);
+    await term.waitFor(/Task 1\.1: which objective\?/);
+    await term.type(KEY.escape);
+    await term.waitFor('Domain 1: which task?');
+    await term.type('q');
+    expect(await term.exitCode()).toBe(0);
+
+    const again = new Terminal(['learn', '--bank-only', '--bank', bank], { AIF_QUIZ_HOME: home, BROWSER: 'none' }, SMALL);
+    await again.waitFor('Study notes: which domain?');
+    await again.type(KEY.ctrlC);
+    expect(await again.exitCode()).toBe(130);
+    expect(again.text).not.toContain('internal error');
+  });
 });

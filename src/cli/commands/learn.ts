@@ -11,7 +11,7 @@ import { BACK, listScreen, menu, QUIT } from '../prompts.js';
 import { openStore } from '../store.js';
 import { terminalWidth } from '../terminal.js';
 import { renderNote } from '../note-view.js';
-import { hang } from '../text.js';
+import { hang, plural } from '../text.js';
 import type { Outcome } from './practice.js';
 
 export interface LearnOptions extends BankOptions {
@@ -59,7 +59,7 @@ function entries(questions: readonly Question[], progress: Progress | undefined,
 
 function standing(e: ObjectiveEntry): string {
   if (e.questions === 0) return 'no questions';
-  if (e.seen === 0) return `${e.questions} questions, none answered`;
+  if (e.seen === 0) return `${plural(e.questions, 'question')}, none answered`;
   return `${e.right}/${e.seen} right · ${e.mastered}/${e.questions} mastered`;
 }
 
@@ -150,7 +150,7 @@ async function showNote(entry: ObjectiveEntry, options: LearnOptions): Promise<O
   const result = await listScreen<'practise' | 'back'>({
     content: (w) => [...renderNote(entry.note!, w), ''],
     choices: [
-      ...(practise ? [{ label: () => [`Practise objective ${entry.objective} now (${entry.questions} questions)`], value: 'practise' as const }] : []),
+      ...(practise ? [{ label: () => [`Practise objective ${entry.objective} now (${plural(entry.questions, 'question')})`], value: 'practise' as const }] : []),
       { label: () => ['← Back'], value: 'back' as const },
     ],
     keys: [{ name: 'back', keys: ['escape'] }, { name: 'quit', keys: ['q'] }],
