@@ -511,7 +511,8 @@ export async function showScreen(
   content: (width: number) => string[],
   keys: readonly ScreenKey[],
   hints: readonly KeyHint[],
-  options: { status?: string; offset?: number; keep?: boolean } = {},
+  /** `keep`: whether the screen stays readable above what follows, given the key that closed it. */
+  options: { status?: string; offset?: number; keep?: (name: string) => boolean } = {},
 ): Promise<{ name: string; offset: number }> {
   const result = await listScreen<never>({
     content,
@@ -520,8 +521,7 @@ export async function showScreen(
     hints,
     ...(options.status && { status: options.status }),
     ...(options.offset !== undefined && { offset: options.offset }),
-    // The last screen of a session stays readable above the summary.
-    summary: () => (options.keep ? content(terminalWidth()).join('\n') : ''),
+    summary: (r) => (r.kind === 'key' && options.keep?.(r.name) ? content(terminalWidth()).join('\n') : ''),
   });
   return result.kind === 'key' ? { name: result.name, offset: result.offset } : { name: '', offset: 0 };
 }

@@ -127,6 +127,8 @@ interface FeedbackKey {
   readonly run: (s: FeedbackSession) => Promise<KeyOutcome> | KeyOutcome;
 }
 
+const END: FeedbackKey = { keys: ['q'], hint: { key: 'q', label: 'end' }, run: () => 'stop' };
+
 /**
  * Every key of the feedback screen, in key-bar order. A new key is one entry here. A reflexive
  * ⏎ goes on without recording a confidence: "sure" is only ever what the learner said.
@@ -140,7 +142,7 @@ const FEEDBACK_KEYS: readonly FeedbackKey[] = [
   { keys: ['o'], hint: { key: 'o', label: 'open reference' }, run: (s) => openReference(s.question.references[0]!) },
   { keys: ['b'], hint: { key: 'b', label: 'bookmark' }, run: (s) => toggleBookmark(s) },
   { keys: ['r'], hint: { key: 'r', label: 'report a problem' }, run: (s) => reportProblem(s) },
-  { keys: ['q'], hint: { key: 'q', label: 'end' }, run: () => 'stop' },
+  END,
 ];
 
 async function feedbackScreen(session: FeedbackSession, content: (width: number) => string[]): Promise<'next' | 'stop'> {
@@ -151,7 +153,9 @@ async function feedbackScreen(session: FeedbackSession, content: (width: number)
   let offset = 0;
   for (;;) {
     clearScreen();
-    const pressed = await showScreen(content, keys, hints, { ...(status && { status }), offset, keep: session.last });
+    // The screen that ends a session (the last question, or q) stays readable above the summary.
+    const keep = (name: string) => session.last || table[Number(name)] === END;
+    const pressed = await showScreen(content, keys, hints, { ...(status && { status }), offset, keep });
     offset = pressed.offset;
     const outcome = await table[Number(pressed.name)]!.run(session);
     if (outcome === 'next' || outcome === 'stop') return outcome;
