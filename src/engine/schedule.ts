@@ -40,6 +40,16 @@ export function reschedule(card: CardState | undefined, rating: Grade, at: Date)
   return toState(scheduler.next(current, when, rating).card);
 }
 
+/**
+ * The chance, by FSRS's forgetting curve, that the answer to a question is still remembered at
+ * `at`: 1 just after a review, falling with the time since as slowly as the card is stable.
+ */
+export function retrievability(card: CardState, at: Date): number {
+  const current = fromState(card);
+  if (current.last_review && current.last_review > at) return 1;
+  return scheduler.get_retrievability(current, at, false);
+}
+
 function fromState(card: CardState): Card {
   return {
     ...card,
