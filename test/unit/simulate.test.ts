@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { simulateCalibration, simulateScheduling } from '../../src/engine/simulate.js';
+
+/**
+ * The readiness model checked against simulated learners whose true ability is known (a small,
+ * seeded run; `npm run simulate` runs a larger one and prints the tables). The bounds are what
+ * the model must keep: a pass probability clearly better than always saying the base rate, and
+ * an 80% range that holds the simulated exam score roughly 8 times in 10.
+ */
+describe('the readiness model on simulated learners', () => {
+  const report = simulateCalibration({ learners: 60, seed: 17, draws: 300 });
+
+  it('predicts passing well: Brier score below 0.15 and below 3/4 of the base-rate prediction', () => {
+    expect(report.predictions).toBeGreaterThan(150);
+    expect(report.brier).toBeLessThan(0.15);
+    expect(report.brier).toBeLessThan(0.75 * report.baselineBrier);
+  });
+
+  it('has an 80% range that holds the exam score 65-90% of the time', () => {
+    expect(report.coverage).toBeGreaterThanOrEqual(0.65);
+    expect(report.coverage).toBeLessThanOrEqual(0.9);
+  });
+
+  it('is reliable at the ends: few passes below 10% predicted, most above 90%', () => {
+    const low = report.reliability[0]!;
+    const high = report.reliability[report.reliability.length - 1]!;
+    expect(low.count).toBeGreaterThan(0);
+    expect(low.observedPassRate).toBeLessThan(0.2);
+    if (high.count >= 5) expect(high.observedPassRate).toBeGreaterThan(0.7);
+  });
+
+  it('compares study orders on the same learners at the same number of answers', () => {
+    const s = simulateScheduling({ learners: 6, seed: 2, perDay: 10, maxDays: 8 });
+    expect(s.results.map((r) => r.strategy)).toEqual(['tool', 'random', 'leitner']);
+    for (const r of s.results) expect(r.readyAt.at(-1)!.answered).toBe(80);
+    expect(new Set(s.results.map((r) => r.learners)).size).toBe(1);
+  });
+});
