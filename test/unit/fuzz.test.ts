@@ -31,12 +31,12 @@ function mutate(text: string, random: () => number): string {
 }
 
 describe('the loader under random damage', () => {
-  it('always returns positioned problems or a valid bank, never throws (fixed seed, bounded time)', () => {
+  // A fixed number of cases, not a time budget: on a loaded machine a deadline tests the machine.
+  it('always returns positioned problems or a valid bank, never throws (fixed seed, 1,200 damaged banks)', () => {
     const random = seededRandom(424242);
-    const deadline = Date.now() + 15_000;
     let cases = 0;
     let valid = 0;
-    while (cases < 3000 && Date.now() < deadline) {
+    while (cases < 1200) {
       let text = SEEDS[cases % SEEDS.length]!;
       const edits = 1 + Math.floor(random() * 4);
       for (let e = 0; e < edits; e++) text = mutate(text, random);
@@ -53,9 +53,8 @@ describe('the loader under random damage', () => {
       }
       cases++;
     }
-    expect(cases).toBeGreaterThanOrEqual(1000);
     expect(valid).toBeGreaterThan(0);
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('hostile banks', () => {
