@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 import type { z } from 'zod';
 import { bankFileSchema, type BankFile, type RawQuestion, type RawScenario } from './schema.js';
 import { formatPath, type PathSegment, type Problem } from './problem.js';
+import { unsafeTextReason } from './text.js';
 
 /**
  * A bank file parsed and checked against the schema, with what is needed to point any later
@@ -97,14 +98,29 @@ function parseUnguarded(file: string, source: string, schema: z.ZodType<unknown>
     return { file, problems, locate };
   }
 
+  // Every string of the file, in whatever field (known or not), and every field name, goes
+  // through the one unsafe-text check, whatever the schema says about the field.
+  const unsafe = unsafeStrings(data);
+  const unsafePaths = new Set(unsafe.map((u) => formatPath(u.path)));
+  for (const u of unsafe) add(locate(u.path, u.onKey), formatPath(u.path), u.message);
+  // For salvaging, a question or scenario with unsafe text fails like one the schema rejects.
+  const unsafeIssues = unsafe.map((u) => ({ code: 'custom', path: u.path, message: u.message, input: undefined }) as unknown as z.core.$ZodIssue);
+
   const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
       for (const problem of describeIssue(issue, data)) {
-        add(locate(problem.path, problem.onKey), formatPath(problem.path), problem.message);
+        const at = formatPath(problem.path);
+        // Already reported, more precisely, by the text check.
+        if (unsafePaths.has(at) && (issue.code === 'custom' || issue.code === 'invalid_format' || issue.code === 'unrecognized_keys')) continue;
+        add(locate(problem.path, problem.onKey), at, problem.message);
       }
     }
-    const salvaged = salvage?.(data, result.error.issues);
+    const salvaged = salvage?.(data, [...result.error.issues, ...unsafeIssues]);
+    return { file, problems, locate, ...(salvaged && { salvaged }) };
+  }
+  if (unsafe.length > 0) {
+    const salvaged = salvage?.(data, unsafeIssues);
     return { file, problems, locate, ...(salvaged && { salvaged }) };
   }
   return { file, bank: result.data as BankFile, problems, locate };
@@ -142,6 +158,28 @@ function salvageBank(data: unknown, issues: readonly z.core.$ZodIssue[]): Salvag
     scenarioIndex,
     scenarioIds,
   };
+}
+
+/** Every string value and every key in the parsed YAML that is unsafe to print, with where it is. */
+function unsafeStrings(data: unknown): DescribedIssue[] {
+  const found: DescribedIssue[] = [];
+  const visit = (value: unknown, path: PathSegment[], depth: number) => {
+    if (depth > 64) return;
+    if (typeof value === 'string') {
+      const reason = unsafeTextReason(value);
+      if (reason) found.push({ path, message: `"${String(path.at(-1) ?? 'the file')}" ${reason}` });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, i], depth + 1));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const reason = unsafeTextReason(key);
+        if (reason) found.push({ path: [...path, key], onKey: true, message: `a field name ${reason}` });
+        visit(item, [...path, key], depth + 1);
+      }
+    }
+  };
+  visit(data, [], 0);
+  return found;
 }
 
 function firstLine(message: string): string {

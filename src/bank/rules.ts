@@ -4,7 +4,7 @@ import type { Problem, PathSegment } from './problem.js';
 import { formatPath } from './problem.js';
 import type { BankFile } from './schema.js';
 import { cueProblems, cueReport } from './cues.js';
-import { announcedCount, normaliseStem } from './text.js';
+import { announcedCount, comparableText, normaliseStem } from './text.js';
 
 type Checked = ParsedBank & { readonly bank: BankFile };
 
@@ -98,9 +98,9 @@ export function checkRules(banks: readonly Checked[], strict: boolean): Problem[
         case 'matching': {
           duplicates(q.pairs.map((p) => p.prompt)).forEach((j) => say(at('pairs', j, 'prompt'), 'repeats an earlier prompt'));
           if (strict) q.pairs.forEach((pair, j) => pair.why === undefined && say(at('pairs', j), 'this pair has no "why" explanation'));
-          const answers = new Set(q.pairs.map((p) => p.answer));
+          const answers = new Set(q.pairs.map((p) => comparableText(p.answer)));
           for (const [j, d] of (q.distractors ?? []).entries()) {
-            if (answers.has(d)) say(at('distractors', j), `"${d}" is also a correct answer; a distractor must match no prompt`);
+            if (answers.has(comparableText(d))) say(at('distractors', j), `"${d}" is also a correct answer; a distractor must match no prompt`);
           }
           break;
         }
@@ -115,7 +115,8 @@ export function checkRules(banks: readonly Checked[], strict: boolean): Problem[
 function duplicates(values: readonly string[]): number[] {
   const seen = new Set<string>();
   return values.flatMap((v, i) => {
-    const key = v.trim().toLowerCase();
+    // As a reader sees them: "Amazon S3" and "Ａｍａｚｏｎ S3" are the same option.
+    const key = comparableText(v);
     if (seen.has(key)) return [i];
     seen.add(key);
     return [];

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { escapeText } from './escape.js';
 import { loadBanksCached, loadSummariesCached, type QuestionSummary } from '../bank/cache.js';
 import type { LoadResult } from '../bank/load.js';
 import type { Problem } from '../bank/problem.js';
@@ -106,9 +107,10 @@ export function displayPath(file: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
+/** One problem as one line, escaped: file names, field paths and messages quote bank text. */
 export function formatProblem(problem: Problem): string {
   const where = `${displayPath(problem.file)}:${problem.line}:${problem.column}`;
-  return `${where}  ${problem.path ? `${problem.path}  ` : ''}${problem.message}`;
+  return escapeText(`${where}  ${problem.path ? `${problem.path}  ` : ''}${problem.message}`);
 }
 
 /** Load (or read back from the cache) the banks at `targets`. */

@@ -6,6 +6,7 @@ import { AppError, EXIT, UsageError } from '../errors.js';
 import { packageVersion } from '../paths.js';
 import { dataDir } from '../progress/location.js';
 import { MAX_MINUTES } from '../engine/exam.js';
+import { escapeText } from './escape.js';
 import { configureColour } from './terminal.js';
 
 interface GlobalOptions {
@@ -363,12 +364,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.interrupted;
     }
     if (error instanceof AppError) {
-      console.error(error.exitCode === EXIT.interrupted ? chalk.yellow(error.message) : chalk.red(error.message));
-      if (error.hint) console.error(error.hint);
+      // Messages quote file names, ids and field names from banks and files: escaped, so none can act on the terminal.
+      const message = escapeText(error.message);
+      console.error(error.exitCode === EXIT.interrupted ? chalk.yellow(message) : chalk.red(message));
+      if (error.hint) console.error(escapeText(error.hint));
       return error.exitCode;
     }
     console.error(chalk.red('aif-quiz hit an internal error. Please report it with the lines below:'));
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    console.error(escapeText(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     return EXIT.failed;
   }
 }

@@ -5,7 +5,7 @@ import { ledgerCheck } from '../../bank/ledger.js';
 import { compareProblems, type Problem } from '../../bank/problem.js';
 import { QUESTION_TYPES, type Question } from '../../bank/question.js';
 import { UsageError, UserError } from '../../errors.js';
-import { escapeText } from '../escape.js';
+import { escapeText, safeJson } from '../escape.js';
 import { bankTargets, displayPath, formatProblem, loadResult, type BankOptions } from '../banks.js';
 import { terminalWidth } from '../terminal.js';
 import { hang, plural, wrap } from '../text.js';
@@ -51,8 +51,9 @@ export async function validate(paths: readonly string[], options: ValidateOption
   const warnings = options.strict ? cueWarningsOf(result.questions) : [];
 
   if (options.json) {
+    // safeJson: the same JSON, with every character a terminal would act on written as \uXXXX.
     console.log(
-      JSON.stringify(
+      safeJson(
         {
           valid,
           strict: options.strict ?? false,
@@ -63,7 +64,6 @@ export async function validate(paths: readonly string[], options: ValidateOption
           byDomain,
           byType,
         },
-        null,
         2,
       ),
     );
@@ -117,7 +117,7 @@ export async function validateWatch(paths: readonly string[], options: ValidateO
       await validate(paths, options);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      console.log(chalk.red(error.message));
+      console.log(chalk.red(escapeText(error.message)));
     }
     console.log(chalk.dim('Watching for changes; Ctrl+C to stop.'));
   };
