@@ -3,6 +3,7 @@ import path from 'node:path';
 import envPaths from 'env-paths';
 import type { LoadOptions, LoadResult } from './load.js';
 import type { Question } from './question.js';
+import { checkedQuestions, checkedSummaries } from './cache-check.js';
 
 /**
  * Parsing and validating YAML is by far the slowest part of starting up. A bank set that has
@@ -11,15 +12,23 @@ import type { Question } from './question.js';
  * loaded. Any change to any file misses the cache; a failure to use the cache is never an
  * error, only a slower start.
  */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 const KEEP = 8;
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.AIF_QUIZ_CACHE || envPaths('aif-quiz', { suffix: '' }).cache;
 }
 
-interface CacheEntry {
+/** What an entry says about where it came from; all of it must match for the entry to be used. */
+interface EntryHeader {
   readonly format: number;
+  readonly version: string;
+  readonly strict: boolean;
+  /** The bank files, in order, each with the sha-256 of its bytes when the entry was written. */
+  readonly sources: { readonly file: string; readonly sha256: string }[];
+}
+
+interface CacheEntry extends EntryHeader {
   readonly files: string[];
   readonly questions: Question[];
 }
@@ -34,8 +43,10 @@ export interface SummaryResult {
 
 /**
  * The key of a bank set: every file's path, size and modification time (to the nanosecond), the
- * tool's version and the mode. Stat-based, like make's, so a warm start reads no YAML at all and
- * loads no hashing library; any edit to any file changes its time and so the key.
+ * tool's version and the mode. It only finds the entry: the entry is then used only if the
+ * sha-256 of every file's bytes is the one it was written for (see headerMatches). Stat-based
+ * lookup, like make's, so a warm start parses no YAML and loads neither the YAML parser nor zod;
+ * any edit to any file changes its time and so the key.
  */
 function cacheKey(files: readonly string[], options: { strict?: boolean; version: string }): string | undefined {
   try {
@@ -65,24 +76,63 @@ function hash53(text: string, seed: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-function readEntry<T extends { format: number }>(name: string): T | undefined {
+function readEntry(name: string): unknown {
   try {
-    const entry = JSON.parse(fs.readFileSync(path.join(cacheDir(), name), 'utf8')) as T;
-    return entry.format === CACHE_FORMAT ? entry : undefined;
+    return JSON.parse(fs.readFileSync(path.join(cacheDir(), name), 'utf8')) as unknown;
   } catch {
     return undefined; // not cached yet, or unreadable: validate for real
   }
+}
+
+/** sha-256 of each file's bytes, or undefined when one cannot be read as a bank file. */
+async function hashSources(files: readonly string[]): Promise<EntryHeader['sources'] | undefined> {
+  const { createHash } = await import('node:crypto');
+  const { readBankBytes } = await import('./files.js');
+  const sources: { file: string; sha256: string }[] = [];
+  for (const file of files) {
+    const read = readBankBytes(file);
+    if ('problem' in read) return undefined;
+    sources.push({ file: path.resolve(file), sha256: createHash('sha256').update(read.bytes).digest('hex') });
+  }
+  return sources;
+}
+
+/**
+ * An entry is used only when everything about it holds: the format and the tool's version, the
+ * mode, and the content of every source file (a sha-256 of its bytes: a size and a time can
+ * be kept while the content changes). Anything else, malformed JSON or a wrong field included,
+ * is a miss: the banks are validated again and the entry rewritten. Never an error.
+ */
+function headerMatches(entry: unknown, sources: EntryHeader['sources'], options: { strict?: boolean; version: string }): entry is Record<string, unknown> {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return false;
+  const e = entry as Partial<EntryHeader>;
+  if (e.format !== CACHE_FORMAT || e.version !== options.version || e.strict !== (options.strict ?? false)) return false;
+  if (!Array.isArray(e.sources) || e.sources.length !== sources.length) return false;
+  return e.sources.every((s, i) => s !== null && typeof s === 'object' && s.file === sources[i]!.file && s.sha256 === sources[i]!.sha256);
+}
+
+function header(sources: EntryHeader['sources'], options: { strict?: boolean; version: string }): EntryHeader {
+  return { format: CACHE_FORMAT, version: options.version, strict: options.strict ?? false, sources };
 }
 
 export async function loadBanksCached(targets: readonly string[], options: LoadOptions & { version: string }): Promise<LoadResult> {
   const { findBankFiles } = await import('./files.js');
   const found = findBankFiles(targets);
   const key = found.problems.length === 0 ? cacheKey(found.files, options) : undefined;
-  const entry = key ? readEntry<CacheEntry>(`banks-${key}.json`) : undefined;
-  if (entry) return { files: entry.files, questions: entry.questions, problems: [] };
+  const sources = key ? await hashSources(found.files) : undefined;
+  const entry = key && sources ? readEntry(`banks-${key}.json`) : undefined;
+  if (sources && headerMatches(entry, sources, options)) {
+    const questions = checkedQuestions(entry.questions);
+    const files = entry.files;
+    if (questions && Array.isArray(files) && files.length === found.files.length && files.every((f, i) => f === found.files[i])) {
+      return { files: found.files, questions, problems: [] };
+    }
+  }
   const { loadBanksParallel } = await import('./load.js');
   const result = await loadBanksParallel(targets, options);
-  if (key && result.problems.length === 0) store(key, { format: CACHE_FORMAT, files: [...result.files], questions: [...result.questions] });
+  if (key && sources && result.problems.length === 0) {
+    store(key, { ...header(sources, options), files: [...result.files], questions: [...result.questions] });
+  }
   return result;
 }
 
@@ -91,12 +141,16 @@ export async function loadSummariesCached(targets: readonly string[], options: L
   const { findBankFiles } = await import('./files.js');
   const found = findBankFiles(targets);
   const key = found.problems.length === 0 ? cacheKey(found.files, options) : undefined;
-  const entry = key ? readEntry<{ format: number; questions: QuestionSummary[] }>(`banks-${key}.index.json`) : undefined;
-  if (entry) return { questions: entry.questions, problems: [] };
+  const sources = key ? await hashSources(found.files) : undefined;
+  const entry = key && sources ? readEntry(`banks-${key}.index.json`) : undefined;
+  if (sources && headerMatches(entry, sources, options)) {
+    const questions = checkedSummaries(entry.questions);
+    if (questions) return { questions, problems: [] };
+  }
   const result = await loadBanksCached(targets, options);
-  if (key && result.problems.length === 0) {
+  if (key && sources && result.problems.length === 0) {
     try {
-      writeEntry(cacheDir(), `banks-${key}.index.json`, { format: CACHE_FORMAT, questions: summarise(result.questions) });
+      writeEntry(cacheDir(), `banks-${key}.index.json`, { ...header(sources, options), questions: summarise(result.questions) });
     } catch {
       // Only speed is lost.
     }
@@ -112,7 +166,8 @@ function store(key: string, entry: CacheEntry): void {
   try {
     const dir = cacheDir();
     fs.mkdirSync(dir, { recursive: true });
-    writeEntry(dir, `banks-${key}.index.json`, { format: CACHE_FORMAT, questions: summarise(entry.questions) });
+    const { files: _files, questions, ...head } = entry;
+    writeEntry(dir, `banks-${key}.index.json`, { ...head, questions: summarise(questions) });
     writeEntry(dir, `banks-${key}.json`, entry);
     // Keep the few most recent entries: one per bank set in use, not one per edit ever made.
     const entries = fs

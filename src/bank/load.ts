@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
-import { findBankFiles } from './files.js';
+import { findBankFiles, MAX_BANK_BYTES, readBankBytes } from './files.js';
 import { parseBank, type ParsedBank, type Salvaged } from './parse.js';
 import type { Problem } from './problem.js';
 import { compareProblems } from './problem.js';
@@ -10,10 +10,7 @@ import type { Question, Scenario } from './question.js';
 import { checkRules } from './rules.js';
 import type { BankFile, RawQuestion } from './schema.js';
 
-/** Larger files are refused before parsing: no honest bank comes near this. */
-export const MAX_BANK_BYTES = 8 * 1024 * 1024;
-
-export { findBankFiles };
+export { findBankFiles, MAX_BANK_BYTES };
 
 export interface LoadResult {
   readonly files: readonly string[];
@@ -139,22 +136,16 @@ function check(files: readonly string[], parsed: readonly ParsedBank[], readProb
 
 function readBankFile(file: string, problems: Problem[]): string | undefined {
   const at = { file, line: 1, column: 1, path: '' };
+  const read = readBankBytes(file);
+  if ('problem' in read) {
+    problems.push({ ...at, message: read.problem });
+    return undefined;
+  }
   try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_BANK_BYTES) {
-      problems.push({ ...at, message: `the file is ${Math.round(size / 1048576)} MiB; a bank may be at most ${MAX_BANK_BYTES / 1048576} MiB, split it` });
-      return undefined;
-    }
-    const bytes = fs.readFileSync(file);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      error instanceof TypeError ? 'the file is not valid UTF-8 text; save it as UTF-8'
-      : code === 'EACCES' ? 'the file cannot be read (permission denied)'
-      : `the file cannot be read (${code ?? (error as Error).message})`;
-    problems.push({ ...at, message });
+  } catch {
+    problems.push({ ...at, message: 'the file is not valid UTF-8 text; save it as UTF-8' });
     return undefined;
   }
 }
