@@ -17,6 +17,8 @@ import type { Outcome } from './practice.js';
 export interface LearnOptions extends BankOptions {
   readonly json?: boolean;
   readonly dataDir: string;
+  /** Run from the start menu: Esc at the first menu goes back to it. */
+  readonly inMenu?: boolean;
 }
 
 /** One objective as `learn` lists it: its note (if written) and the learner's standing on it. */
@@ -117,8 +119,9 @@ async function browse(all: readonly ObjectiveEntry[], options: LearnOptions, sta
   let task: string | undefined = start;
   for (;;) {
     if (domain === undefined) {
-      const picked = await menu('Study notes: which domain?', DOMAINS.map((d) => ({ name: `Domain ${d.id}: ${d.title}`, value: d.id })));
-      if (picked === BACK || picked === QUIT) return 'quit';
+      const picked = await menu('Study notes: which domain?', DOMAINS.map((d) => ({ name: `Domain ${d.id}: ${d.title}`, value: d.id })), { back: options.inMenu ?? false });
+      if (picked === QUIT) return 'quit';
+      if (picked === BACK) return 'back';
       domain = picked;
     }
     if (task === undefined) {
@@ -145,10 +148,9 @@ async function browse(all: readonly ObjectiveEntry[], options: LearnOptions, sta
 
 /** One note, paged inside the screen; at its end, practise the objective now. */
 async function showNote(entry: ObjectiveEntry, options: LearnOptions): Promise<Outcome> {
-  if (!entry.note) throw new UserError(`There is no study note for objective ${entry.objective} yet.`);
   const practise = entry.questions > 0;
   const result = await listScreen<'practise' | 'back'>({
-    content: (w) => [...renderNote(entry.note!, w), ''],
+    content: (w) => (entry.note ? [...renderNote(entry.note, w), ''] : [hang('', `There is no study note for objective ${entry.objective} in these banks yet.`, w), '']),
     choices: [
       ...(practise ? [{ label: () => [`Practise objective ${entry.objective} now (${plural(entry.questions, 'question')})`], value: 'practise' as const }] : []),
       { label: () => ['← Back'], value: 'back' as const },

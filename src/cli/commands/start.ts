@@ -60,6 +60,7 @@ const ACTIVITIES: readonly Activity[] = [
     name: () => 'Take a timed mock exam (65 questions, 90 minutes)',
     run: async (o) => (await import('./exam.js')).exam({ ...o, resume: false }),
   },
+  { id: 'learn', name: () => 'Read the study notes', run: async (o) => (await import('./learn.js')).learn(undefined, { ...o, inMenu: true }) },
   { id: 'stats', name: () => 'See how ready you are', run: async (o) => (await import('./stats.js')).stats({ ...o, json: false }) },
   { id: 'settings', name: () => 'Settings', run: async (o) => (await import('./settings.js')).settings({ dataDir: o.dataDir }) },
   { id: 'quit', name: () => 'Quit', run: async () => 'quit' },
