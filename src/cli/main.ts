@@ -7,7 +7,7 @@ import { packageVersion } from '../paths.js';
 import { dataDir } from '../progress/location.js';
 import { MAX_MINUTES } from '../engine/exam.js';
 import { escapeText } from './escape.js';
-import { configureColour } from './terminal.js';
+import { configureColour, restoreTerminalOnSignals } from './terminal.js';
 
 interface GlobalOptions {
   bank: string[];
@@ -347,6 +347,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw error;
     });
   }
+  // SIGTERM or SIGHUP during a prompt must not leave the user's terminal without a cursor.
+  restoreTerminalOnSignals();
   const program = buildProgram();
   // A bare `aif-quiz` in a terminal opens the menu; in a pipe or script it prints the usage.
   const args = argv.length === 0 && process.stdin.isTTY && process.stdout.isTTY ? ['start'] : argv;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import chalk from 'chalk';
 import { UsageError } from '../errors.js';
 
@@ -22,4 +23,36 @@ export function configureColour(noColourFlag: boolean, env: NodeJS.ProcessEnv = 
 export function terminalWidth(): number {
   const columns = process.stdout.columns || 80;
   return Math.max(40, Math.min(columns, 100));
+}
+
+const SHOW_CURSOR = '\u001B[?25h';
+
+/**
+ * Put the terminal back the way it was when the process is ended by SIGTERM or SIGHUP during a
+ * prompt. The prompt library hides the cursor and puts the input in raw mode; its own clean-up
+ * on a signal runs through promises and streams that never get a turn before the process dies,
+ * so the cursor stayed hidden in the user's shell. This runs synchronously in the signal
+ * handler, first, before the other handlers (the session's save, the exam's) do their part.
+ */
+export function restoreTerminalOnSignals(): void {
+  if (!process.stdout.isTTY) return;
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+    const restore = () => {
+      process.removeListener(signal, restore);
+      try {
+        fs.writeSync(process.stdout.fd, SHOW_CURSOR);
+      } catch {
+        // The terminal is gone (SIGHUP after a hang-up): nothing to restore.
+      }
+      try {
+        if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      } catch {
+        // As above.
+      }
+      // Other handlers (a session saving and reporting, the prompt library) end the process
+      // themselves; alone, raise the signal again so it ends as the signal says.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.on(signal, restore);
+  }
 }
