@@ -32,6 +32,8 @@ export const domainsOutput = z.strictObject({
   ),
 });
 
+const range = <T extends z.ZodType>(value: T) => z.strictObject({ low: value, high: value });
+
 const area = {
   id: z.string(),
   title: z.string(),
@@ -43,11 +45,29 @@ const area = {
 };
 
 export const statsOutput = z.strictObject({
+  /** The readiness model's estimate (src/engine/readiness.ts) for an exam sat on `target`. */
   readiness: z.strictObject({
-    estimate: z.number().int().nullable(),
-    passing: z.boolean().nullable(),
-    basedOn: z.number().int(),
-    unpractisedDomains: z.array(z.number().int()),
+    target: z.iso.date(),
+    answers: z.number().int(),
+    /** Expected scaled score, and the 10th-90th percentile range of the simulated exams. */
+    expected: z.number().int(),
+    range: range(z.number().int()),
+    /** Chance of a scaled score of 700 or more. */
+    passProbability: z.number().min(0).max(1),
+    /** False when a domain has fewer than `minimumAnswers` answers. */
+    enoughEvidence: z.boolean(),
+    minimumAnswers: z.number().int(),
+    domains: z.array(
+      z.strictObject({
+        domain: z.number().int(),
+        answers: z.number().int(),
+        questions: z.number().int(),
+        /** Expected share right on the domain's exam questions, and its 80% range (0-1). */
+        expectedShare: z.number(),
+        shareRange: range(z.number()),
+        enoughEvidence: z.boolean(),
+      }),
+    ),
     note: z.string(),
   }),
   domains: z.array(z.strictObject({ ...area, tasks: z.array(z.strictObject(area)) })),
@@ -57,7 +77,17 @@ export const statsOutput = z.strictObject({
   calibration: z.strictObject({ sure: tally, unsure: tally, guessed: tally, luckyGuesses: z.number().int() }),
   pacing: z.strictObject({ medianSeconds: z.number().nullable(), budgetSeconds: z.number() }),
   days: z.array(z.strictObject({ date: z.string(), answered: z.number().int(), correct: z.number().int() })),
-  exams: z.array(z.strictObject({ at: z.string(), scaled: z.number().int(), passed: z.boolean(), correct: z.number().int(), total: z.number().int() })),
+  exams: z.array(
+    z.strictObject({
+      at: z.string(),
+      scaled: z.number().int(),
+      passed: z.boolean(),
+      correct: z.number().int(),
+      total: z.number().int(),
+      /** What the readiness model predicted when the exam started; null for exams before it was recorded. */
+      predicted: z.strictObject({ expected: z.number().int(), low: z.number().int(), high: z.number().int(), passProbability: z.number() }).nullable(),
+    }),
+  ),
   dueForecast: z.array(z.strictObject({ date: z.string(), due: z.number().int() })),
 });
 

@@ -36,7 +36,7 @@ export const SCORED_QUESTIONS = 50;
 export const DEFAULT_DRAWS = 4000;
 
 export const READINESS_NOTE =
-  'The range holds your exam score 8 times in 10 if you sat it on that day; the chance is of reaching 700. Both widen where you have answered little, and fall as answers age or are forgotten.';
+  'The range should hold your score 8 times in 10 if you sat the exam that day. Few or old answers widen it; what you may have forgotten by then lowers it.';
 
 export interface AnswerEvidence {
   readonly at: Date;

@@ -61,6 +61,14 @@ export const questionStateSchema = z.strictObject({
   wrongPicks: nullRecord(z.string(), z.number().int().min(1)).optional(),
 });
 
+/** A readiness estimate as recorded: expected scaled score, its 80% range and the chance of 700. */
+export const predictionSchema = z.strictObject({
+  expected: z.number().int().min(100).max(1000),
+  low: z.number().int().min(100).max(1000),
+  high: z.number().int().min(100).max(1000),
+  passProbability: z.number().min(0).max(1),
+});
+
 /** One finished mock exam, for the history and for preferring unseen questions next time. */
 export const examRecordSchema = z.strictObject({
   at: z.iso.datetime(),
@@ -83,6 +91,8 @@ export const examRecordSchema = z.strictObject({
   answers: z.array(answerSchema.nullable()).optional(),
   /** The questions flagged for review when the exam was submitted. */
   flags: z.array(z.string()).optional(),
+  /** What the readiness model predicted when the exam started, to compare with the result. */
+  prediction: predictionSchema.optional(),
 });
 
 const tallySchema = z.strictObject({ answered: z.number().int().min(0), correct: z.number().int().min(0) });
@@ -90,6 +100,10 @@ const tallySchema = z.strictObject({ answered: z.number().int().min(0), correct:
 export const settingsSchema = z.strictObject({
   /** Ask "sure / unsure / guessed" after each answer in practice and review. */
   confidence: z.boolean(),
+  /** The planned exam day (YYYY-MM-DD), set with `aif-quiz plan`. */
+  examDate: z.iso.date().optional(),
+  /** The daily study budget in minutes, set with `aif-quiz plan`. */
+  minutesPerDay: z.number().int().min(1).max(600).optional(),
 });
 
 export const progressSchema = z.strictObject({
@@ -119,6 +133,7 @@ export type Progress = z.infer<typeof progressSchema>;
 export type ProgressV1 = z.infer<typeof progressV1Schema>;
 export type Confidence = z.infer<typeof confidenceSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
+export type Prediction = z.infer<typeof predictionSchema>;
 
 export function emptyProgress(): Progress {
   return {

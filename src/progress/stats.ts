@@ -1,10 +1,11 @@
 import { DOMAINS } from '../bank/catalogue.js';
 import type { Question } from '../bank/question.js';
-import { BUDGET_SECONDS, EXAM, scaledEstimate } from '../engine/exam.js';
+import { BUDGET_SECONDS } from '../engine/exam.js';
 import { medianSeconds } from './apply.js';
 import { dueQueue, isLeech, isMastered } from './derive.js';
+import { readinessOf, summariseReadiness, type ReadinessSummary } from './readiness.js';
 import { own } from './records.js';
-import type { Progress } from './schema.js';
+import type { Prediction, Progress } from './schema.js';
 
 export interface AreaStats {
   readonly id: string;
@@ -18,13 +19,8 @@ export interface AreaStats {
 }
 
 export interface Stats {
-  readonly readiness: {
-    readonly estimate: number | null;
-    readonly passing: boolean | null;
-    readonly basedOn: number;
-    readonly unpractisedDomains: number[];
-    readonly note: string;
-  };
+  /** The readiness model's estimate for an exam sat today (see src/engine/readiness.ts). */
+  readonly readiness: ReadinessSummary;
   readonly domains: (AreaStats & { tasks: AreaStats[] })[];
   readonly weakObjectives: { objective: string; answered: number; right: number; accuracy: number }[];
   readonly commonMistakes: { question: string; picked: string; correct: string; times: number }[];
@@ -32,7 +28,8 @@ export interface Stats {
   readonly calibration: { sure: Tally; unsure: Tally; guessed: Tally; luckyGuesses: number };
   readonly pacing: { medianSeconds: number | null; budgetSeconds: number };
   readonly days: { date: string; answered: number; correct: number }[];
-  readonly exams: { at: string; scaled: number; passed: boolean; correct: number; total: number }[];
+  /** Past mock exams, with what the model predicted when each started (null for older exams). */
+  readonly exams: { at: string; scaled: number; passed: boolean; correct: number; total: number; predicted: Prediction | null }[];
   readonly dueForecast: { date: string; due: number }[];
 }
 
@@ -64,10 +61,7 @@ export function computeStats(progress: Progress, questions: readonly Question[],
     };
   });
 
-  const practised = domains.filter((d) => d.seen > 0);
-  const basedOn = practised.reduce((n, d) => n + d.seen, 0);
-  const share = DOMAINS.reduce((sum, d, i) => sum + (d.weight / 100) * (domains[i]!.accuracy ?? 0), 0);
-  const estimate = basedOn > 0 ? scaledEstimate(Math.round(share * 1000), 1000) : null;
+  const readiness = summariseReadiness(readinessOf(progress, questions, now));
 
   const byObjective = new Map<string, { answered: number; right: number }>();
   for (const q of questions) {
@@ -111,13 +105,7 @@ export function computeStats(progress: Progress, questions: readonly Question[],
 
   const median = medianSeconds(progress);
   return {
-    readiness: {
-      estimate,
-      passing: estimate === null ? null : estimate >= EXAM.passingScore,
-      basedOn,
-      unpractisedDomains: domains.filter((d) => d.seen === 0 && d.total > 0).map((d) => Number(d.id)),
-      note: 'Estimate: per-domain share of questions whose latest answer was right, weighted by the exam weights (unpractised domains count as 0), mapped so that 70% = 700.',
-    },
+    readiness,
     domains,
     weakObjectives,
     commonMistakes,
@@ -125,7 +113,7 @@ export function computeStats(progress: Progress, questions: readonly Question[],
     calibration: { sure: tally('sure'), unsure: tally('unsure'), guessed: tally('guessed'), luckyGuesses },
     pacing: { medianSeconds: median ?? null, budgetSeconds: BUDGET_SECONDS },
     days,
-    exams: progress.exams.map((e) => ({ at: e.at, scaled: e.scaled, passed: e.passed, correct: e.correct, total: e.total })),
+    exams: progress.exams.map((e) => ({ at: e.at, scaled: e.scaled, passed: e.passed, correct: e.correct, total: e.total, predicted: e.prediction ?? null })),
     dueForecast,
   };
 }

@@ -27,13 +27,19 @@ function busyStats(): Stats {
   const base = computeStats(emptyProgress(), questions, new Date('2026-12-02T10:00:00Z'));
   return {
     ...base,
-    readiness: { ...base.readiness, estimate: 640, passing: false, basedOn: 1, unpractisedDomains: [4, 5] },
+    readiness: {
+      ...base.readiness,
+      answers: 1,
+      domains: base.readiness.domains.map((d) => (d.domain === 1 ? { ...d, answers: 1, questions: 1 } : d)),
+    },
     weakObjectives: [{ objective: 'v1.4-5.2.1', answered: 1, right: 0, accuracy: 0 }],
     commonMistakes: [{ question: '3.1-cs-bank-assistant-phase-two', picked: 'Amazon Bedrock Guardrails with a denied topic for account actions', correct: 'Amazon Bedrock Agents with an action group', times: 3 }],
     leeches: [{ question: '2.1-tokens-context-window', misses: 1, reference: URL }],
     calibration: { sure: { answered: 10, correct: 7 }, unsure: { answered: 4, correct: 2 }, guessed: { answered: 3, correct: 1 }, luckyGuesses: 1 },
     pacing: { medianSeconds: 95, budgetSeconds: 83 },
-    exams: [{ at: '2026-12-01T10:00:00.000Z', scaled: 712, passed: true, correct: 47, total: 65 }],
+    exams: [
+      { at: '2026-12-01T10:00:00.000Z', scaled: 712, passed: true, correct: 47, total: 65, predicted: { expected: 655, low: 560, high: 745, passProbability: 0.31 } },
+    ],
   };
 }
 
@@ -44,7 +50,9 @@ describe('stats, domains and validate output', () => {
       const text = renderStats(stats, width);
       expect(tooWide(text, width), `stats @${width}`).toEqual([]);
       const flat = stripAnsi(text).replace(/\s+/g, ' ');
-      expect(flat).toContain('based on 1 question answered');
+      expect(flat).toContain('from 1 answer');
+      expect(flat).toContain('Not enough evidence in domains 1, 2, 3, 4 and 5');
+      expect(flat).toContain('predicted 560-745 (about 655, 31% to pass): within the range');
       expect(flat).toContain('(1 miss)');
       // A long task title wraps in its column: every word is there, none is cut with an ellipsis.
       expect(stripAnsi(text)).not.toContain('…');

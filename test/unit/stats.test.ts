@@ -47,10 +47,30 @@ describe('stats', () => {
     ]);
   });
 
-  it('estimates readiness by the exam weights, counting unpractised domains as 0', () => {
-    // Domain 1 at 2/3, the others 0: 0.2 * 0.667 = 13.3% right, far below the pass mark.
-    expect(stats.readiness).toMatchObject({ basedOn: 3, passing: false, unpractisedDomains: [] });
-    expect(stats.readiness.estimate).toBe(214);
+  it('estimates readiness with its uncertainty: six answers give a wide range and no domain with enough evidence', () => {
+    const r = stats.readiness;
+    expect(r).toMatchObject({ answers: 6, enoughEvidence: false, minimumAnswers: 10, target: '2026-11-28' });
+    expect(r.range.high - r.range.low).toBeGreaterThan(250);
+    expect(r.range.low).toBeLessThanOrEqual(r.expected);
+    expect(r.range.high).toBeGreaterThanOrEqual(r.expected);
+    expect(r.domains.map((d) => [d.domain, d.answers, d.enoughEvidence])).toEqual([
+      [1, 6, false],
+      [2, 0, false],
+      [3, 0, false],
+      [4, 0, false],
+      [5, 0, false],
+    ]);
+    // The same progress always gives the same figures.
+    expect(computeStats(fixture(), questions, NOW).readiness).toEqual(r);
+  });
+
+  it('shows the range bar, the chance of passing and the thin domains on the stats screen', () => {
+    const text = stripAnsi(renderStats(stats, 80));
+    expect(text).toMatch(/Readiness if you sat the exam today: about \d+ of 1,000/);
+    expect(text).toMatch(/100 [░█│┃]+ 1000/);
+    expect(text).toMatch(/80% range \d+-\d+ · chance of 700 or more: \S+ · from 6 answers/);
+    expect(text).toContain('Not enough evidence in domains 1, 2, 3, 4 and 5 (fewer than 10 answers)');
+    expect(text).toMatch(/Domain 1: 6 answers, likely \d+%-\d+% right · not enough evidence/);
   });
 
   it('finds leeches, the wrong option picked most and the weakest objective', () => {
@@ -72,7 +92,7 @@ describe('stats', () => {
       const plain = renderStats(stats, 80);
       expect(plain).not.toMatch(/\u001B\[/);
       for (const line of plain.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
-      expect(plain).toContain('Readiness: 214 of 1,000 (estimate; pass mark 700)');
+      expect(plain).toContain('Readiness if you sat the exam today: about');
       expect(plain).toMatch(/1\.2 Identify practical use cases for AI +1\/2 +0% +░{12} +0/);
       chalk.level = 3;
       const coloured = renderStats(stats, 80);

@@ -1,11 +1,11 @@
 import chalk from 'chalk';
-import { EXAM } from '../../engine/exam.js';
 import { computeStats, type AreaStats, type Stats } from '../../progress/stats.js';
 import { loadQuestions, studyNotes, type BankOptions } from '../banks.js';
 import { hint } from '../invocation.js';
 import { openStore } from '../store.js';
 import { terminalWidth } from '../terminal.js';
 import { escapeText } from '../escape.js';
+import { predictionLine, renderReadiness } from '../render-readiness.js';
 import { hang, joinFitting, padEnd, padStart, plural, wrap, wrapText } from '../text.js';
 
 /** How ready the learner is, where they are weak, and what is coming up. */
@@ -56,17 +56,7 @@ function urlLine(url: string, indent: string, width: number): string {
 
 export function renderStats(s: Stats, width: number, hasNote: (objective: string) => boolean = () => false): string {
   const out: string[] = [];
-  const r = s.readiness;
-  if (r.estimate === null) {
-    out.push(hang(chalk.bold('Readiness: not enough data yet. '), 'Practise a few questions first: aif-quiz practice', width));
-  } else {
-    const verdict = r.passing ? chalk.green('on track to pass') : chalk.yellow('not yet at the pass mark');
-    out.push(hang(chalk.bold(`Readiness: ${r.estimate} `), `of 1,000 (estimate; pass mark ${EXAM.passingScore})`, width));
-    out.push(wrap(`${verdict} · based on ${plural(r.basedOn, 'question')} answered`, width, '  '));
-    if (r.unpractisedDomains.length) out.push(chalk.yellow(wrap(`Not practised yet (counted as 0): domain ${r.unpractisedDomains.join(', ')}`, width, '  ')));
-    out.push(wrap(r.note, width, '  '));
-  }
-
+  out.push(...renderReadiness(s.readiness, width));
   const layout = tableLayout(width);
   const heading = `${padEnd('Area', 5)}${''.padEnd(layout.titleWidth)} ${padStart('Seen', 7)} ${padStart('Right', 5)}  ${layout.barWidth ? 'Mastered' : 'Mast.'}`;
   out.push('', chalk.bold(heading.trimEnd()));
@@ -129,6 +119,7 @@ export function renderStats(s: Stats, width: number, hasNote: (objective: string
     const examBar = width >= 60 ? 20 : Math.max(0, width - 40);
     for (const e of s.exams.slice(-8)) {
       out.push(`  ${e.at.slice(0, 10)} ${examBar ? `${bar(e.scaled - 100, 900, examBar)} ` : ''}${padStart(String(e.scaled), 4)} ${e.passed ? chalk.green('pass') : chalk.red('fail')} (${e.correct}/${e.total})`);
+      if (e.predicted) out.push(predictionLine(e.predicted, e.scaled, width));
     }
   }
 
