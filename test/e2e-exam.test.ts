@@ -174,6 +174,10 @@ describe('the mock exam screen in a real terminal at 80x24', () => {
     const saved = progress(home);
     expect(saved.exams).toMatchObject([{ total: 5, correct: 1, answered: 2, timedOut: false }]);
     expect(saved.exams[0]!.answers).toHaveLength(5);
+    // The readiness model's prediction from the answers before the exam is recorded with it.
+    const prediction = saved.exams[0]!.prediction!;
+    expect(prediction.low).toBeLessThanOrEqual(prediction.expected);
+    expect(prediction.high).toBeGreaterThanOrEqual(prediction.expected);
     expect(saved.history.filter((a) => a.mode === 'exam')).toHaveLength(5);
     expect(saved.history.find((a) => a.id === first)).toMatchObject({ correct: true });
 

@@ -1,7 +1,7 @@
 import { seededRandom } from '../engine/random.js';
 import { estimateReadiness, MIN_DOMAIN_ANSWERS, READINESS_NOTE, type AnswerEvidence, type QuestionEvidence, type Readiness } from '../engine/readiness.js';
 import { own } from './records.js';
-import type { Progress } from './schema.js';
+import type { Prediction, Progress } from './schema.js';
 
 /** The seed of the readiness estimate: fixed, so the same progress always shows the same figures. */
 const READINESS_SEED = 1;
@@ -82,4 +82,10 @@ export function summariseReadiness(r: Readiness): ReadinessSummary {
     })),
     note: READINESS_NOTE,
   };
+}
+
+/** The prediction recorded with a mock exam: what the model expected from the answers before it. */
+export function predictionOf(progress: Progress, questions: readonly { id: string; task: string }[], now: Date): Prediction {
+  const r = readinessOf(progress, questions, now);
+  return { expected: r.expected, low: r.range.low, high: r.range.high, passProbability: Math.round(r.passProbability * 1000) / 1000 };
 }

@@ -9,6 +9,7 @@ import { seededRandom } from '../../engine/random.js';
 import { DamagedExamError, ExamStateFile, type ExamState } from '../../progress/exam-state.js';
 import type { Attempt, ExamRecord, Progress } from '../../progress/schema.js';
 import { ProgressStore } from '../../progress/store.js';
+import { predictionOf } from '../../progress/readiness.js';
 import { loadQuestions, type BankOptions } from '../banks.js';
 import { escapeText } from '../escape.js';
 import { choose, examScreen, isPromptExit } from '../prompts.js';
@@ -199,7 +200,7 @@ class ExamSession {
 
   constructor(
     private state: ExamState,
-    byId: ReadonlyMap<string, Question>,
+    private readonly byId: ReadonlyMap<string, Question>,
     private readonly saved: ExamStateFile,
     private readonly store: ProgressStore,
   ) {
@@ -333,6 +334,8 @@ class ExamSession {
       startedAt: this.state.startedAt,
       answers: this.state.questionIds.map((id) => answers.get(id) ?? null),
       flags: this.state.flags,
+      // What the answers before this exam predicted, so stats can show predicted against actual.
+      prediction: predictionOf(this.store.load(), [...this.byId.values()], new Date(at)),
     };
     const attempts: Attempt[] = this.questions.map((q) => {
       const answer = answers.get(q.id);
