@@ -86,6 +86,7 @@ interface SavedExam {
   timedOut: boolean;
   answers?: unknown[];
   flags?: string[];
+  prediction?: { expected: number; low: number; high: number; passProbability: number };
 }
 
 function progress(home: string): { history: { id: string; mode: string; correct: boolean }[]; exams: SavedExam[] } {
