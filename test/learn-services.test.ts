@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, tempDir, writeFile } from './helpers.js';
+import { BIN, ROOT, tempDir, writeFile } from './helpers.js';
 import { cleanEnv } from './pty.js';
 
 /** Run the built CLI without a terminal, as a script or a pipe would. */
@@ -58,5 +60,18 @@ describe('aif-quiz services', () => {
     expect(stdout).toMatch(/Amazon Kendra: closed to new customers since 2026-07-30/);
     const json = JSON.parse(run(['services', '--json']).stdout) as { services: { reference: string }[] };
     expect(json.services.every((s) => s.reference.startsWith('https://docs.aws.amazon.com/'))).toBe(true);
+  });
+});
+
+describe('validate --strict with study notes', () => {
+  it('fails when a task statement of a bank folder with notes has none, naming it', () => {
+    const copy = path.join(tempDir(), 'questions');
+    fs.cpSync(path.join(ROOT, 'questions'), copy, { recursive: true });
+    expect(run(['validate', '--strict', copy]).code).toBe(0);
+    fs.rmSync(path.join(copy, '4-responsible-ai', '4.2.md'));
+    const { code, stdout } = run(['validate', '--strict', copy]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('task 4.2 has no notes file (4.2.md beside its bank)');
+    expect(stdout).toMatch(/its objective 4\.2\.\d has no study note/);
   });
 });

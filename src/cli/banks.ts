@@ -73,7 +73,8 @@ const notesCache = new Map<string, ReadonlyMap<string, ObjectiveNote>>();
 
 /**
  * The study notes of the banks in use (the shipped ones, and any --bank folder with notes), by
- * objective, read once per set of folders. A folder's notes win over a later folder's.
+ * objective, read once per set of folders. A --bank folder's note of an objective wins over the
+ * shipped one: a learner who wrote their own note wants to read it.
  */
 export function studyNotes(options: BankOptions = {}): ReadonlyMap<string, ObjectiveNote> {
   const folders = bankTargets(options).filter((t) => {
@@ -87,7 +88,7 @@ export function studyNotes(options: BankOptions = {}): ReadonlyMap<string, Objec
   const cached = notesCache.get(key);
   if (cached) return cached;
   const merged = new Map<string, ObjectiveNote>();
-  for (const folder of folders) {
+  for (const folder of [...folders].reverse()) {
     const loaded = loadNotes(folder);
     if (loaded.problems.length > 0) {
       throw new UserError(

@@ -70,3 +70,15 @@ describe('study notes', () => {
     expect(notesCheck([tempDir()], [q], true)).toEqual([]);
   });
 });
+
+describe('validate with study notes', () => {
+  it('the shipped notes pass the strict rules and cover every objective and every question', async () => {
+    const { loadBanks } = await import('../../src/bank/load.js');
+    const { shippedBanksDir } = await import('../../src/paths.js');
+    const banks = loadBanks([shippedBanksDir()]);
+    const notes = loadNotes(shippedBanksDir(), true);
+    expect(notes.problems).toEqual([]);
+    expect(notes.byObjective.size).toBe(70);
+    expect(checkNotesCoverage(shippedBanksDir(), notes, banks.questions)).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import { DOMAINS } from '../../bank/catalogue.js';
 import { cueWarnings } from '../../bank/cues.js';
 import { ledgerCheck } from '../../bank/ledger.js';
+import { notesCheck } from '../../bank/notes.js';
 import { compareProblems, type Problem } from '../../bank/problem.js';
 import { QUESTION_TYPES, type Question } from '../../bank/question.js';
 import { UsageError, UserError } from '../../errors.js';
@@ -43,8 +44,12 @@ export async function validate(paths: readonly string[], options: ValidateOption
   checkValidateOptions(paths, options);
   const targets = paths.length > 0 ? [...paths] : bankTargets(options);
   const loaded = await loadResult(targets, options.strict ?? false);
-  const ledgerProblems = ledgerCheck(targets, loaded.questions, options.strict ?? false);
-  const result = ledgerProblems.length ? { ...loaded, problems: [...loaded.problems, ...ledgerProblems].sort(compareProblems) } : loaded;
+  // The service-status ledger and the study notes of a bank folder are checked with its banks.
+  const beside = [
+    ...ledgerCheck(targets, loaded.questions, options.strict ?? false),
+    ...notesCheck(targets, loaded.questions, options.strict ?? false),
+  ];
+  const result = beside.length ? { ...loaded, problems: [...loaded.problems, ...beside].sort(compareProblems) } : loaded;
   const byDomain = DOMAINS.map((d) => ({ domain: d.id, questions: result.questions.filter((q) => q.domain === d.id).length }));
   const byType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, result.questions.filter((q) => q.type === t).length]));
   const valid = result.problems.length === 0;
