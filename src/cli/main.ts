@@ -7,6 +7,7 @@ import { packageVersion } from '../paths.js';
 import { dataDir } from '../progress/location.js';
 import { MAX_MINUTES } from '../engine/exam.js';
 import { escapeText } from './escape.js';
+import { hint } from './invocation.js';
 import { configureColour, restoreTerminalOnSignals } from './terminal.js';
 
 interface GlobalOptions {
@@ -147,10 +148,10 @@ export function buildProgram(): Command {
     const opts = command.opts<{ questions?: number; minutes?: number; extraTime?: boolean; seed?: number; feedback?: boolean; unseen?: boolean; resume?: boolean; history?: boolean; json?: boolean }>();
     const given = (name: string) => command.getOptionValueSource(name) === 'cli';
     const setup = ['questions', 'minutes', 'extraTime', 'seed', 'feedback', 'unseen'].filter(given).map((n) => `--${n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
-    if (opts.json && !opts.history) throw new UsageError('exam --json needs --history: only the list of past exams is printed as JSON.', 'Run: aif-quiz exam --history --json');
-    if (opts.history && opts.resume) throw new UsageError('exam --history and --resume do not go together: one lists past exams, the other continues the unfinished one.', 'Run one of them: aif-quiz exam --history, or aif-quiz exam --resume');
-    if (opts.history && setup.length) throw new UsageError(`exam --history lists past exams; ${setup.join(', ')} only apply when starting one.`, 'Run: aif-quiz exam --history');
-    if (opts.resume && setup.length) throw new UsageError(`exam --resume continues the saved exam with its own settings; ${setup.join(', ')} only apply to a new exam.`, 'Run: aif-quiz exam --resume');
+    if (opts.json && !opts.history) throw new UsageError('exam --json needs --history: only the list of past exams is printed as JSON.', `Run: ${hint('exam --history --json')}`);
+    if (opts.history && opts.resume) throw new UsageError('exam --history and --resume do not go together: one lists past exams, the other continues the unfinished one.', `Run one of them: ${hint('exam --history')}, or ${hint('exam --resume')}`);
+    if (opts.history && setup.length) throw new UsageError(`exam --history lists past exams; ${setup.join(', ')} only apply when starting one.`, `Run: ${hint('exam --history')}`);
+    if (opts.resume && setup.length) throw new UsageError(`exam --resume continues the saved exam with its own settings; ${setup.join(', ')} only apply to a new exam.`, `Run: ${hint('exam --resume')}`);
     if (opts.history) {
       const { examHistory } = await import('./commands/exam-history.js');
       await examHistory({ ...bankOptions(o), dataDir: o.dataDirResolved, json: opts.json ?? false });
@@ -367,13 +368,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof AppError) {
       // Messages quote file names, ids and field names from banks and files: escaped, so none can act on the terminal.
-      const message = escapeText(error.message);
+      const fit = await fitToTerminal();
+      const message = fit(escapeText(error.message));
       console.error(error.exitCode === EXIT.interrupted ? chalk.yellow(message) : chalk.red(message));
-      if (error.hint) console.error(escapeText(error.hint));
+      if (error.hint) console.error(fit(escapeText(error.hint)));
       return error.exitCode;
     }
     console.error(chalk.red('aif-quiz hit an internal error. Please report it with the lines below:'));
     console.error(escapeText(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     return EXIT.failed;
   }
+}
+
+/**
+ * Messages wrapped to a terminal's width, line by line so that a list of problems keeps its
+ * lines; unchanged in a pipe. The wrapping code loads only when there is a message to print.
+ */
+async function fitToTerminal(): Promise<(text: string) => string> {
+  if (!process.stderr.isTTY) return (text) => text;
+  const [{ wrap }, { terminalWidth }] = await Promise.all([import('./text.js'), import('./terminal.js')]);
+  const width = terminalWidth();
+  return (text) => text.split('\n').map((line) => (line.length > width ? wrap(line, width) : line)).join('\n');
 }
