@@ -115,7 +115,7 @@ describe('aif-quiz domains', () => {
     const result = run(['domains', '--bank', bank]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('mine.yaml:3:');
-    expect(result.stderr).toContain('aif-quiz validate');
+    expect(result.stderr).toMatch(/aif-quiz(\.js)? validate/);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Question } from '../bank/question.js';
 import { loadLedger, type ServiceStatus } from '../bank/ledger.js';
 import { loadNotes, type ObjectiveNote } from '../bank/notes.js';
 import { UsageError, UserError } from '../errors.js';
+import { hint } from './invocation.js';
 import { packageVersion, shippedBanksDir } from '../paths.js';
 
 export interface BankOptions {
@@ -47,7 +48,7 @@ function failOnProblems(result: Pick<LoadResult, 'problems'>, options: BankOptio
       `The question banks have ${result.problems.length} ${result.problems.length === 1 ? 'problem' : 'problems'}:\n` +
         shown.join('\n') +
         (more > 0 ? `\n… and ${more} more` : ''),
-      `Fix them and check with: aif-quiz validate${(options.bank ?? []).map((b) => ` "${b}"`).join('')}`,
+      `Fix them and check with: ${hint('validate')}${(options.bank ?? []).map((b) => ` "${b}"`).join('')}`,
     );
   }
 }
@@ -62,7 +63,7 @@ export function shippedLedger(): readonly ServiceStatus[] {
     throw new UserError(
       `The service-status ledger has ${loaded.problems.length === 1 ? 'a problem' : `${loaded.problems.length} problems`}:\n` +
         loaded.problems.slice(0, 10).map(formatProblem).join('\n'),
-      'Fix it and check with: aif-quiz validate --strict',
+      `Fix it and check with: ${hint('validate --strict')}`,
     );
   }
   ledger = loaded.entries;
@@ -94,7 +95,7 @@ export function studyNotes(options: BankOptions = {}): ReadonlyMap<string, Objec
       throw new UserError(
         `The study notes have ${loaded.problems.length === 1 ? 'a problem' : `${loaded.problems.length} problems`}:\n` +
           loaded.problems.slice(0, 10).map(formatProblem).join('\n'),
-        'Fix them and check with: aif-quiz validate --strict',
+        `Fix them and check with: ${hint('validate --strict')}`,
       );
     }
     for (const [objective, note] of loaded.byObjective) if (!merged.has(objective)) merged.set(objective, note);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import chalk from 'chalk';
+import { hint } from './invocation.js';
 import { UsageError } from '../errors.js';
 
 /**
@@ -10,7 +11,7 @@ export function requireTerminal(command: string): void {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
       `aif-quiz ${command} is interactive and needs a terminal, but input or output is not one.`,
-      'Run it in a terminal window. In scripts use the non-interactive commands: aif-quiz validate, aif-quiz domains --json.',
+      `Run it in a terminal window. In scripts use the non-interactive commands: ${hint('validate')}, ${hint('domains --json')}.`,
     );
   }
 }
