@@ -10,6 +10,7 @@ import type { ExamRecord } from '../../progress/schema.js';
 import { escapeText } from '../escape.js';
 import { pagerScreen, type Page } from '../prompts.js';
 import { renderFeedback, renderQuestion } from '../render.js';
+import { hint } from '../invocation.js';
 import { hang, joinFitting, wrap } from '../text.js';
 
 /** The report of a finished exam: score, verdict, each domain on two lines that fit any width. */
@@ -75,7 +76,7 @@ export function historyLine(e: ExamRecord): string {
 }
 
 export function renderHistory(exams: readonly ExamRecord[], width = 80): string {
-  if (exams.length === 0) return 'No mock exams yet. Take one with: aif-quiz exam';
+  if (exams.length === 0) return `No mock exams yet. Take one with: ${hint('exam')}`;
   const out = [chalk.bold(wrap('Past mock exams: date, scaled score, raw score, share right per domain', width))];
   for (const e of exams) out.push(joinFitting(historyLine(e).split(' · '), ' · ', width, ''));
   return out.join('\n');
