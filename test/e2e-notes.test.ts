@@ -73,4 +73,15 @@ describe('study notes in a real 80x24 terminal', () => {
     expect(await again.exitCode()).toBe(130);
     expect(again.text).not.toContain('internal error');
   });
+
+  it('learn <objective>: the note, then "practise this objective now" runs a session on its questions', async () => {
+    const home = tempDir();
+    const term = new Terminal(['learn', '1.1.5', '--bank-only', '--bank', bankWithNote()], { AIF_QUIZ_HOME: home, BROWSER: 'none' }, SMALL);
+    await term.waitFor(/Practise objective 1\.1\.5 now \(1 question\)/);
+    await term.type(KEY.enter);
+    const question = await term.waitFor(/Question 1\/1 · Domain 1 · Task 1\.1[\s\S]*D\) /);
+    expect(question).toContain('Which type of learning uses data where every example has a known label?');
+    await term.type(KEY.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+  });
 });
