@@ -1,5 +1,5 @@
 import type { Question } from './question.js';
-import { unsafeTextReason } from './text.js';
+import { UNSAFE_CHARACTERS } from './text.js';
 
 /**
  * The shape a cached question must have to be used: a hand-written check rather than zod, so a
@@ -60,12 +60,23 @@ function isQuestion(q: unknown): q is Question {
   }
 }
 
-/** True when every string anywhere in `value` (keys included) passes the unsafe-text check. */
-function allTextSafe(value: unknown, depth = 0): boolean {
-  if (depth > 16) return false;
-  if (typeof value === 'string') return unsafeTextReason(value) === undefined;
-  if (Array.isArray(value)) return value.every((v) => allTextSafe(v, depth + 1));
-  if (isObject(value)) return Object.entries(value).every(([k, v]) => unsafeTextReason(k) === undefined && allTextSafe(v, depth + 1));
+const UNSAFE = new RegExp(UNSAFE_CHARACTERS.source, 'u');
+
+/**
+ * True when every string anywhere in `value` (keys included) is free of the characters the
+ * loader rejects. One combined test per string: this runs over every string of a warm start.
+ */
+function allTextSafe(value: unknown, depth = 0, skip?: string): boolean {
+  if (typeof value === 'string') return !UNSAFE.test(value);
+  if (depth > 16 || value === null || typeof value !== 'object') return depth <= 16;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!allTextSafe(item, depth + 1)) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (key === skip) continue;
+    if (UNSAFE.test(key) || !allTextSafe((value as Json)[key], depth + 1)) return false;
+  }
   return true;
 }
 
@@ -77,9 +88,9 @@ export function checkedQuestions(value: unknown): Question[] | undefined {
     if (!isQuestion(q) || ids.has(q.id)) return undefined;
     ids.add(q.id);
   }
-  // Paths may hold anything a file name may; only the text shown as bank content is checked.
-  const content = (value as Question[]).map(({ source: _source, ...rest }) => rest);
-  return allTextSafe(content) ? (value as Question[]) : undefined;
+  // Paths (source) may hold anything a file name may; they are escaped when printed. Everything else is bank text.
+  for (const q of value as Question[]) if (!allTextSafe(q, 0, 'source')) return undefined;
+  return value as Question[];
 }
 
 /** Cached summaries (id, domain, task, type) that may be used, or undefined. */
