@@ -226,7 +226,7 @@ describe('help', () => {
   it('lists every option with its default and ends with examples, for every command', () => {
     const main = run(['--help']).stdout;
     expect(main).toMatchSnapshot();
-    for (const command of ['start', 'practice', 'review', 'exam', 'stats', 'export', 'settings', 'new-bank', 'validate', 'domains']) {
+    for (const command of ['start', 'practice', 'review', 'exam', 'stats', 'plan', 'export', 'settings', 'new-bank', 'validate', 'domains']) {
       const help = run([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout.trimEnd().split('\n').at(-1)).toMatch(/^ {2}\$ aif-quiz /);

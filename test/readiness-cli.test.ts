@@ -80,3 +80,53 @@ describe('stats and readiness', () => {
     expect(result.stdout).toMatch(/100 [░█│┃]+ 1000/);
   });
 });
+
+describe('plan', () => {
+  const future = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const past = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+
+  it('refuses a bad date, a past date and a bad budget with exit 2 and a message, saving nothing', () => {
+    const home = tempDir();
+    for (const [args, message] of [
+      [['--exam-date', '2027-02-30'], '--exam-date must be a day written YYYY-MM-DD'],
+      [['--exam-date', '20/01/2027'], '--exam-date must be a day written YYYY-MM-DD'],
+      [['--exam-date', past], 'is in the past'],
+      [['--exam-date', future, '--minutes-per-day', '0'], '--minutes-per-day must be a whole number from 1 to 600'],
+      [['--minutes-per-day', '20'], '--minutes-per-day needs an exam day'],
+    ] as const) {
+      const result = run(['plan', ...args], home);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
+    expect(fs.existsSync(path.join(home, 'progress.json'))).toBe(false);
+  });
+
+  it('saves the exam day and budget in the progress settings, and shows today\'s plan', () => {
+    const home = tempDir();
+    fs.writeFileSync(path.join(home, 'progress.json'), `${JSON.stringify(overconfident())}\n`);
+    const result = run(['plan', '--exam-date', future, '--minutes-per-day', '45'], home);
+    expect(result.code).toBe(0);
+    const text = result.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(`Saved: exam on ${future}, 45 minutes a day.`);
+    expect(text).toContain(`Plan: exam on ${future} (40 days left), 45 minutes a day`);
+    expect(text).toMatch(/Today: \d+ reviews? due \+ \d+ new questions?, weighted toward your weak task statements/);
+    expect(text).toContain('Streak: 1 day in a row');
+    expect(text).toMatch(/Exam day: at \d+ a day \(your last 7 days\), about \d+, 80% range \d+-\d+/);
+    const saved = JSON.parse(fs.readFileSync(path.join(home, 'progress.json'), 'utf8')) as Progress;
+    expect(saved.settings).toMatchObject({ examDate: future, minutesPerDay: 45 });
+    expect(Object.keys(saved.questions)).toHaveLength(33);
+
+    // Changing the budget alone keeps the day; stats shows the plan too.
+    expect(run(['plan', '--minutes-per-day', '20'], home).stdout).toContain(`Saved: exam on ${future}, 20 minutes a day.`);
+    const stats = run(['stats'], home).stdout.replace(/\s+/g, ' ');
+    expect(stats).toContain(`Plan: exam on ${future} (40 days left), 20 minutes a day`);
+    expect(stats).toContain('Readiness if you sat the exam today');
+  });
+
+  it('without an exam day says how to set one', () => {
+    const result = run(['plan'], tempDir());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('No exam day set yet. Plan to it with:');
+    expect(result.stdout).toContain('plan --exam-date YYYY-MM-DD');
+  });
+});

@@ -24,6 +24,13 @@ function positiveInteger(name: string) {
   };
 }
 
+function positiveIntegerUpTo(name: string, max: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${max}.`);
+    return Number(value);
+  };
+}
+
 /** Minutes for an exam: a positive number up to a bound, so the clock stays meaningful. */
 function minutesValue(value: string): number {
   const n = Number(value);
@@ -181,6 +188,24 @@ export function buildProgram(): Command {
 
   withBankOptions(
     program
+      .command('plan')
+      .description('plan to exam day: save the date and a daily budget; see today\'s plan and the projection')
+      .option('--exam-date <YYYY-MM-DD>', 'the day you will sit the exam')
+      .option('--minutes-per-day <n>', `minutes of study a day (default 30)`, positiveIntegerUpTo('--minutes-per-day', 600)),
+  ).action(async (_o, command: Command) => {
+    const o = globals(command);
+    const opts = command.opts<{ examDate?: string; minutesPerDay?: number }>();
+    const { plan } = await import('./commands/plan.js');
+    await plan({
+      ...bankOptions(o),
+      dataDir: o.dataDirResolved,
+      ...(opts.examDate !== undefined && { examDate: opts.examDate }),
+      ...(opts.minutesPerDay !== undefined && { minutesPerDay: opts.minutesPerDay }),
+    });
+  });
+
+  withBankOptions(
+    program
       .command('export')
       .description('export questions with their answers and explanations, as CSV or for Anki')
       .option('--missed', 'only the questions whose latest answer was wrong or that you missed twice or more')
@@ -313,6 +338,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   review: ['review', 'review --due-only --count 20'],
   exam: ['exam', 'exam --extra-time', 'exam --questions 30 --minutes 40', 'exam --feedback --unseen   # learn as you go, new questions only', 'exam --resume', 'exam --history             # reopen a past report', 'exam --history --json'],
   stats: ['stats', 'stats --json | jq .readiness'],
+  plan: ['plan --exam-date 2027-01-20', 'plan --exam-date 2027-01-20 --minutes-per-day 45', 'plan                      # today\'s plan and the projection'],
   export: [
     'export --missed > missed.csv',
     'export --missed --format anki --output missed.txt',

@@ -90,6 +90,12 @@ export class ProgressStore {
     this.update((p) => ({ ...p, settings }));
   }
 
+  /** Change some settings, applied to the settings as they are on disk under the lock. */
+  updateSettings(change: (settings: Settings) => Settings): Settings {
+    this.update((p) => ({ ...p, settings: change(p.settings) }));
+    return this.load().settings;
+  }
+
   /**
    * One read-modify-write, wholly under the lock: read the file as it is on disk now, validate
    * it, apply the change, write. An answer another process saved a moment ago is in what is read,

@@ -6,10 +6,12 @@ import { formatClock } from '../../engine/exam.js';
 import { BookmarkStore } from '../../progress/bookmarks.js';
 import { reviewPlan } from '../../progress/derive.js';
 import { DamagedExamError, ExamStateFile, type ExamState } from '../../progress/exam-state.js';
+import { planFor, type PlanSummary } from '../../progress/plan.js';
 import { loadSummaries, type BankOptions } from '../banks.js';
 import { BACK, menu, QUIT, type MenuItem } from '../prompts.js';
 import { plural } from '../quiz.js';
 import { openStore } from '../store.js';
+import { renderPlanBrief } from '../render-plan.js';
 import { clearScreen } from '../screen.js';
 import { requireTerminal, terminalWidth } from '../terminal.js';
 import { wrap } from '../text.js';
@@ -26,6 +28,8 @@ interface Situation {
   readonly exam?: { readonly answered: number; readonly total: number; readonly left: string };
   /** A saved exam that could not be used and was kept aside: said once above the menu. */
   readonly damagedExam?: string;
+  /** Today's plan to the exam day, once `aif-quiz plan` has set one. */
+  readonly plan?: PlanSummary;
 }
 
 /**
@@ -40,6 +44,12 @@ interface Activity {
 }
 
 const ACTIVITIES: readonly Activity[] = [
+  {
+    id: 'plan',
+    name: (s) => `Practise today's plan (${plural(s.plan!.today.reviews.length + s.plan!.today.fresh.length, 'question')})`,
+    when: (s) => s.plan !== undefined && s.plan.today.reviews.length + s.plan.today.fresh.length > 0,
+    run: async (o) => (await import('./plan.js')).practisePlan(o),
+  },
   { id: 'domain', name: () => 'Practise a domain', run: (o) => practice({ ...o, inMenu: true }) },
   { id: 'task', name: () => 'Practise a task statement', run: (o, q) => practiseTask(o, q) },
   {
@@ -125,6 +135,7 @@ function situationNow(options: StartOptions, questions: readonly QuestionSummary
   const store = openStore(options.dataDir);
   const ids = new Set(questions.map((q) => q.id));
   const plan = reviewPlan(store.load(), ids, new Date(), false);
+  const today = planFor(store.load(), questions, new Date());
   let unfinished: ExamState | undefined;
   let damagedExam: string | undefined;
   try {
@@ -139,6 +150,7 @@ function situationNow(options: StartOptions, questions: readonly QuestionSummary
     wrong: plan.wrong.length,
     bookmarks,
     ...(damagedExam && { damagedExam }),
+    ...(today && { plan: today }),
     ...(unfinished && {
       exam: { answered: Object.keys(unfinished.answers).length, total: unfinished.questionIds.length, left: formatClock(unfinished.limitMs - unfinished.usedMs) },
     }),
@@ -151,5 +163,5 @@ function introLines(s: Situation, width: number): string[] {
   const lines = [`${today}${s.wrong > 0 ? `, ${s.wrong} more answered wrong` : ''}.`];
   if (s.exam) lines.push(`Unfinished mock exam: ${s.exam.answered}/${s.exam.total} answered, ${s.exam.left} left.`);
   if (s.damagedExam) lines.push(s.damagedExam);
-  return [...lines.flatMap((l) => wrap(l, width).split('\n')), ''];
+  return [...lines.flatMap((l) => wrap(l, width).split('\n')), ...(s.plan ? renderPlanBrief(s.plan, width).flatMap((l) => l.split('\n')) : []), ''];
 }

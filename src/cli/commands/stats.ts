@@ -6,6 +6,8 @@ import { openStore } from '../store.js';
 import { terminalWidth } from '../terminal.js';
 import { escapeText } from '../escape.js';
 import { predictionLine, renderReadiness } from '../render-readiness.js';
+import { planFor } from '../../progress/plan.js';
+import { renderPlan } from '../render-plan.js';
 import { hang, joinFitting, padEnd, padStart, plural, wrap, wrapText } from '../text.js';
 
 /** How ready the learner is, where they are weak, and what is coming up. */
@@ -18,6 +20,8 @@ export async function stats(options: BankOptions & { dataDir: string; json?: boo
     return;
   }
   const notes = studyNotes(options);
+  const plan = planFor(progress, questions, new Date());
+  if (plan) console.log(`${renderPlan(plan, terminalWidth()).join('\n')}\n`);
   console.log(renderStats(data, terminalWidth(), (objective) => notes.has(objective)));
 }
 
