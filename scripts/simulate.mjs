@@ -28,6 +28,7 @@ const c = sim.simulateCalibration({ learners, seed, draws });
 console.log(`  predictions (3 check-points per learner): ${c.predictions}`);
 console.log(`  Brier score of P(score >= 700): ${c.brier.toFixed(3)} (always predicting the pass rate: ${c.baselineBrier.toFixed(3)})`);
 console.log(`  80% range holds the exam score: ${pct(c.coverage)} (mean width ${Math.round(c.meanWidth)} points)`);
+console.log(`  simulated score minus expected score, on average: ${c.meanError.toFixed(1)} points`);
 console.log('');
 console.log('  | predicted P(pass) | estimates | mean predicted | passed |');
 console.log('  | ----------------- | --------- | -------------- | ------ |');

@@ -233,6 +233,8 @@ export interface CalibrationReport {
   readonly baselineBrier: number;
   readonly coverage: number;
   readonly meanWidth: number;
+  /** Mean of (simulated score - expected score): how far the estimate leans high (negative) or low. */
+  readonly meanError: number;
   readonly reliability: readonly ReliabilityBin[];
 }
 
@@ -278,6 +280,7 @@ export function summarise(predictions: readonly Prediction[]): CalibrationReport
   const baselineBrier = predictions.reduce((s, p) => s + (passRate - (p.passed ? 1 : 0)) ** 2, 0) / n;
   const coverage = predictions.filter((p) => p.score >= p.low && p.score <= p.high).length / n;
   const meanWidth = predictions.reduce((s, p) => s + p.high - p.low, 0) / n;
+  const meanError = predictions.reduce((s, p) => s + p.score - p.expected, 0) / n;
   const edges = [0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0001];
   const reliability = edges.slice(0, -1).map((from, i) => {
     const to = edges[i + 1]!;
@@ -291,7 +294,7 @@ export function summarise(predictions: readonly Prediction[]): CalibrationReport
       observedPassRate: count ? inBin.filter((p) => p.passed).length / count : 0,
     };
   });
-  return { predictions: predictions.length, brier, baselineBrier, coverage, meanWidth, reliability };
+  return { predictions: predictions.length, brier, baselineBrier, coverage, meanWidth, meanError, reliability };
 }
 
 export interface SchedulingOptions {
