@@ -128,3 +128,21 @@ describe('the plan to exam day', () => {
     expect(evening.today).toEqual(morning.today);
   });
 });
+
+describe('the plan on screen', () => {
+  it('fits 40, 60 and 80 columns, in full and above the start menu', async () => {
+    const { renderPlan, renderPlanBrief } = await import('../../src/cli/render-plan.js');
+    const { default: stringWidth } = await import('string-width');
+    const { stripAnsi } = await import('../../src/cli/render.js');
+    const p = planFor(withPlan(studied(5, 4), '2026-12-20'), bank, NOW)!;
+    for (const width of [40, 60, 80]) {
+      for (const lines of [renderPlan(p, width), renderPlanBrief(p, width)]) {
+        for (const line of stripAnsi(lines.join('\n')).split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+      }
+    }
+    const text = stripAnsi(renderPlan(p, 80).join('\n')).replace(/\s+/g, ' ');
+    expect(text).toContain('Plan: exam on 2026-12-20 (18 days left), 30 minutes a day');
+    expect(text).toContain('Streak: 5 days in a row');
+    expect(text).toContain('book later or add');
+  });
+});
