@@ -165,6 +165,8 @@ describe('the mock exam screen in a real terminal at 80x24', () => {
     screen = await term.waitFor('Mock exam result');
     expect(screen).toContain('Raw score:    1/5 correct (20%), 2 answered');
     expect(screen).toMatch(/Scaled score: \d+ \(estimate; pass mark 700\) ✘ FAIL/);
+    // Where the result fell against the readiness model's prediction from the answers before it.
+    expect(screen).toMatch(/Predicted: +\d+-\d+ \(about \d+, \d+% to pass\): (within|below|above) the range/);
     expect(fs.existsSync(path.join(home, 'exam.json'))).toBe(false);
     await term.type(KEY.right);
     screen = await term.waitFor(/1\/4: question 2 · .*⚑ flagged/);

@@ -67,8 +67,13 @@ export function renderReadiness(r: ReadinessSummary, width: number, heading = 'R
   return out;
 }
 
-/** Where a mock exam's result fell against what was predicted when it started. */
-export function predictionLine(p: Prediction, scaled: number, width: number): string {
+/** Where a mock exam's result fell against what was predicted before it, as one sentence. */
+export function predictionText(p: Prediction, scaled: number): string {
   const where = scaled < p.low ? chalk.yellow('below the range') : scaled > p.high ? chalk.yellow('above the range') : chalk.green('within the range');
-  return wrap(`predicted ${p.low}-${p.high} (about ${p.expected}, ${percent(p.passProbability)} to pass): ${where}`, width, '    ');
+  return `${p.low}-${p.high} (about ${p.expected}, ${percent(p.passProbability)} to pass): ${where}`;
+}
+
+/** The same under a past exam in `stats`. */
+export function predictionLine(p: Prediction, scaled: number, width: number): string {
+  return wrap(`predicted ${predictionText(p, scaled)}`, width, '    ');
 }

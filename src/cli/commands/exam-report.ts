@@ -6,15 +6,16 @@ import { grade } from '../../engine/grade.js';
 import { present } from '../../engine/present.js';
 import { seededRandom } from '../../engine/random.js';
 import { percent } from '../../engine/score.js';
-import type { ExamRecord } from '../../progress/schema.js';
+import type { ExamRecord, Prediction } from '../../progress/schema.js';
 import { escapeText } from '../escape.js';
 import { pagerScreen, type Page } from '../prompts.js';
 import { renderFeedback, renderQuestion } from '../render.js';
+import { predictionText } from '../render-readiness.js';
 import { hint } from '../invocation.js';
 import { hang, joinFitting, wrap } from '../text.js';
 
 /** The report of a finished exam: score, verdict, each domain on two lines that fit any width. */
-export function renderExamReport(report: ExamReport, width: number): string {
+export function renderExamReport(report: ExamReport, width: number, prediction?: Prediction): string {
   const verdict = report.passed ? chalk.green.bold('✔ PASS') : chalk.red.bold('✘ FAIL');
   const out = [
     chalk.bold('Mock exam result'),
@@ -22,6 +23,8 @@ export function renderExamReport(report: ExamReport, width: number): string {
     hang('Raw score:    ', `${report.correct}/${report.total} correct (${percent(report.correct, report.total)}%), ${report.answered} answered`, width),
     hang('Scaled score: ', `${report.scaled} (estimate; pass mark ${EXAM.passingScore})  ${verdict}`, width),
     wrap(SCALED_NOTE, width),
+    // Where the result fell in the range the readiness model predicted before the exam.
+    ...(prediction ? [hang('Predicted:    ', predictionText(prediction, report.scaled), width)] : []),
     '',
     chalk.bold('By domain'),
   ];
@@ -105,7 +108,7 @@ export async function walkThrough(
       heading: which === 'history' ? record.at.slice(0, 16).replace('T', ' ') : record.timedOut ? 'time is up: submitted as it stood' : 'submitted',
       body: (width) =>
         [
-          renderExamReport(report, width),
+          renderExamReport(report, width, record.prediction),
           '',
           ...(gone ? [wrap(`${gone} of the exam's questions are no longer in the banks and are left out.`, width)] : []),
           wrap(
