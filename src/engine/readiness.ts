@@ -97,6 +97,11 @@ export interface ReadinessOptions {
   readonly draws?: number;
   readonly halfLifeDays?: number;
   readonly pooling?: number;
+  /**
+   * Memory kept at least this well: for a projection in which the reviews keep every card at the
+   * retention FSRS schedules for (0.9). 0 for an estimate of today's knowledge.
+   */
+  readonly retentionFloor?: number;
 }
 
 interface TaskInfo {
@@ -121,13 +126,14 @@ export function taskEvidence(
   target: Date,
   halfLifeDays = HALF_LIFE_DAYS,
   repeatWeight = REPEAT_WEIGHT,
+  retentionFloor = 0,
 ): Map<string, { right: number; wrong: number; answers: number; questions: number }> {
   const out = new Map<string, { right: number; wrong: number; answers: number; questions: number }>();
   for (const t of TASKS.keys()) out.set(t, { right: 0, wrong: 0, answers: 0, questions: 0 });
   for (const q of questions) {
     const tally = out.get(q.task);
     if (!tally || q.answers.length === 0) continue;
-    const kept = q.card ? retrievability(q.card, target) : 1;
+    const kept = q.card ? Math.max(retentionFloor, retrievability(q.card, target)) : 1;
     const ordered = [...q.answers].sort((a, b) => a.at.getTime() - b.at.getTime());
     ordered.forEach((a, i) => {
       const weight = (i === 0 ? 1 : repeatWeight) * 0.5 ** (Math.max(0, now.getTime() - a.at.getTime()) / DAY_MS / halfLifeDays);
@@ -146,7 +152,7 @@ export function estimateReadiness(questions: Iterable<QuestionEvidence>, options
   const pooling = options.pooling ?? POOLING;
   const draws = options.draws ?? DEFAULT_DRAWS;
   const random = options.random;
-  const evidence = taskEvidence(questions, options.now, target, options.halfLifeDays);
+  const evidence = taskEvidence(questions, options.now, target, options.halfLifeDays, REPEAT_WEIGHT, options.retentionFloor ?? 0);
   let right = 0;
   let wrong = 0;
   let answers = 0;

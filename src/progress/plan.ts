@@ -10,6 +10,9 @@ import { questionEvidence, summariseReadiness, type ReadinessSummary } from './r
 import { own } from './records.js';
 import type { Progress } from './schema.js';
 
+/** The retention FSRS schedules reviews for (ts-fsrs's default request_retention). */
+const REQUEST_RETENTION = 0.9;
+
 /** The daily budget when a plan gives none. */
 export const DEFAULT_MINUTES_PER_DAY = 30;
 
@@ -76,8 +79,8 @@ export function planFor(progress: Progress, questions: readonly PlannedQuestion[
   const coverage = coverageDates(unseenByDomain, needByDomain, newPerDay, today);
 
   // The projection: the answers so far, plus new questions at this pace until the exam, answered
-  // right as often as the model expects for their task, each remembered on the exam day as FSRS
-  // expects of a card reviewed once.
+  // right as often as the model expects for their task; remembered on the exam day as FSRS
+  // expects, but no worse than the retention its reviews aim for while the pace keeps up with them.
   const future = pickNewQuestions(unseenByTask, posteriors, Math.max(0, daysLeft) * newPerDay, seededRandom(daySeed(today) + 1));
   const taskOf = new Map(questions.map((q) => [q.id, q.task]));
   const dealt = new Map<string, { asked: number; right: number }>();
@@ -92,11 +95,13 @@ export function planFor(progress: Progress, questions: readonly PlannedQuestion[
     const at = new Date(Date.parse(`${addDays(today, 1 + Math.floor(i / Math.max(1, newPerDay)))}T12:00:00Z`));
     return { task, answers: [{ at, correct }], card: reschedule(undefined, correct ? Rating.Good : Rating.Again, at) };
   });
+  // When the pace covers the reviews, they keep every card near the retention FSRS aims for.
+  const keepsUp = pace.perDay >= reviewsPerDay;
   const examDay = new Date(`${examDate}T09:00:00Z`);
   const target = examDay > now ? examDay : now;
   const projected = summariseReadiness(
     // Recency as of today: keeping the pace (and the reviews) is what keeps today's evidence current.
-    estimateReadiness([...evidence, ...synthetic], { now, target, random: seededRandom(1) }),
+    estimateReadiness([...evidence, ...synthetic], { now, target, random: seededRandom(1), ...(keepsUp && { retentionFloor: REQUEST_RETENTION }) }),
   );
 
   const warnings: string[] = [];
