@@ -11,7 +11,7 @@ import { retrievability, type CardState } from './schedule.js';
  *    right. The learner's overall chance starts from Beta(1, 1) ("unknown"); each task's prior is
  *    centred on it with the weight of POOLING answers, so a task with no answers is as uncertain
  *    as the learner overall, and strong or weak learners stay strong or weak across tasks.
- * 2. Evidence is weighted: an answer counts 1/2 after HALF_LIFE_DAYS (30), 1/4 after twice that.
+ * 2. Evidence is weighted: an answer counts 1/2 after HALF_LIFE_DAYS (14), 1/4 after twice that.
  *    The first answer to a question is the one given to a new question and counts fully; later
  *    answers to it count REPEAT_WEIGHT (1/4) each, because they measure memory of that question
  *    more than the task.
@@ -20,6 +20,8 @@ import { retrievability, type CardState } from './schedule.js';
  * 4. Monte Carlo over the exam's own sampling: 50 scored questions by the domain weights, within a
  *    domain by task (in proportion to each task's objectives), scored with the scaled-score
  *    estimate. From the draws: the expected score, the 10th-90th percentile range, P(score >= 700).
+ * The half-life and the weight of repeated answers were chosen with the simulation harness
+ * (src/engine/simulate.ts: with repeats at 0 the estimate ran low, at 1/2 or more it ran high).
  */
 
 /** An answer counts half as much this many days later. */
