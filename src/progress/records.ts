@@ -26,11 +26,9 @@ export function withEntry<V>(record: Readonly<TextRecord<V>> | undefined, key: s
 }
 
 export function copyRecord<V>(record: Readonly<TextRecord<V>> | undefined): TextRecord<V> {
-  const next = emptyRecord<V>();
-  // Object.entries sees own keys only, `__proto__` included; on a null-prototype target the
-  // assignment defines an ordinary property.
-  if (record) for (const [k, v] of Object.entries(record)) next[k] = v;
-  return next;
+  // Object.assign copies own keys only, `__proto__` included, and on a null-prototype target
+  // the assignment defines an ordinary property (there is no inherited setter to call).
+  return record ? Object.assign(emptyRecord<V>(), record) : emptyRecord<V>();
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
