@@ -8,9 +8,10 @@ import { retrievability, type CardState } from './schedule.js';
  * its uncertainty, from what the answers can support.
  *
  * 1. Per task statement, a Beta posterior of the chance of answering a NEW question of that task
- *    right. The learner's overall chance starts from Beta(1, 1) ("unknown"); each task's prior is
- *    centred on it with the weight of POOLING answers, so a task with no answers is as uncertain
- *    as the learner overall, and strong or weak learners stay strong or weak across tasks.
+ *    right. Each domain's chance starts from Beta(1, 1) ("unknown") and is updated by the answers
+ *    in the domain; each task's prior is centred on its domain's with the weight of POOLING
+ *    answers. So a domain with two answers stays about as uncertain as two answers leave it,
+ *    and a task with none is as uncertain as its domain.
  * 2. Evidence is weighted: an answer counts 1/2 after HALF_LIFE_DAYS (14), 1/4 after twice that.
  *    The first answer to a question is the one given to a new question and counts fully; later
  *    answers to it count REPEAT_WEIGHT (1/4) each, because they measure memory of that question
@@ -29,8 +30,8 @@ import { retrievability, type CardState } from './schedule.js';
 export const HALF_LIFE_DAYS = 14;
 /** A question's later answers weigh this much each: they measure memory of it more than the task. */
 export const REPEAT_WEIGHT = 0.25;
-/** The weight, in answers, of the learner's overall chance in each task's prior. */
-export const POOLING = 2;
+/** The weight, in answers, of the domain's chance in each of its tasks' priors (0: tasks independent). */
+export const POOLING = 4;
 /** Fewer answers than this in a domain: "not enough evidence". */
 export const MIN_DOMAIN_ANSWERS = 10;
 /** The real exam scores 50 of its 65 questions. */
@@ -156,22 +157,24 @@ export function estimateReadiness(questions: Iterable<QuestionEvidence>, options
   const draws = options.draws ?? DEFAULT_DRAWS;
   const random = options.random;
   const evidence = taskEvidence(questions, options.now, target, options.halfLifeDays, REPEAT_WEIGHT, options.retentionFloor ?? 0);
-  let right = 0;
-  let wrong = 0;
   let answers = 0;
-  for (const e of evidence.values()) {
-    right += e.right;
-    wrong += e.wrong;
-    answers += e.answers;
+  for (const e of evidence.values()) answers += e.answers;
+  const domainRight = new Map<number, number>();
+  const domainWrong = new Map<number, number>();
+  for (const [id, e] of evidence) {
+    const d = TASKS.get(id)!.domain;
+    domainRight.set(d, (domainRight.get(d) ?? 0) + e.right);
+    domainWrong.set(d, (domainWrong.get(d) ?? 0) + e.wrong);
   }
-  const overall = (1 + right) / (2 + right + wrong);
+  const domainMean = (d: number) => (1 + domainRight.get(d)!) / (2 + domainRight.get(d)! + domainWrong.get(d)!);
 
   const taskIds = [...TASKS.keys()];
   const tasks = new Map<string, TaskPosterior>();
   for (const id of taskIds) {
     const e = evidence.get(id)!;
     const info = TASKS.get(id)!;
-    const mean = pooling > 0 ? (pooling * overall + e.right) / (pooling + e.right + e.wrong) : (1 + e.right) / (2 + e.right + e.wrong);
+    const mean =
+      pooling > 0 ? (pooling * domainMean(info.domain) + e.right) / (pooling + e.right + e.wrong) : (1 + e.right) / (2 + e.right + e.wrong);
     tasks.set(id, { task: id, domain: info.domain, right: e.right, wrong: e.wrong, answers: e.answers, mean });
   }
 
@@ -182,6 +185,8 @@ export function estimateReadiness(questions: Iterable<QuestionEvidence>, options
   const taskWrong = taskIds.map((id) => evidence.get(id)!.wrong);
   const domainTasks = DOMAINS.map((d) => ({
     id: d.id,
+    right: domainRight.get(d.id)!,
+    wrong: domainWrong.get(d.id)!,
     quota: quotas.get(d.id) ?? 0,
     tasks: d.tasks.map((t) => index.get(t.id)!),
     weights: d.tasks.map((t) => TASKS.get(t.id)!.weight),
@@ -190,12 +195,16 @@ export function estimateReadiness(questions: Iterable<QuestionEvidence>, options
   const shares = new Map<number, number[]>(DOMAINS.map((d) => [d.id, []]));
   const chance = new Float64Array(taskIds.length);
   for (let s = 0; s < draws; s++) {
-    const learner = pooling > 0 ? sampleBeta(1 + right, 1 + wrong, random) : 0;
-    for (let t = 0; t < taskIds.length; t++) {
-      chance[t] =
-        pooling > 0
-          ? sampleBeta(pooling * learner + taskRight[t]!, pooling * (1 - learner) + taskWrong[t]!, random)
-          : sampleBeta(1 + taskRight[t]!, 1 + taskWrong[t]!, random);
+    // Each domain from "unknown", Beta(1, 1), then its tasks around it: what you know is shared
+    // within a domain, and a domain with few answers stays as uncertain as they leave it.
+    for (const d of domainTasks) {
+      const domain = pooling > 0 ? sampleBeta(1 + d.right, 1 + d.wrong, random) : 0;
+      for (const t of d.tasks) {
+        chance[t] =
+          pooling > 0
+            ? sampleBeta(pooling * domain + taskRight[t]!, pooling * (1 - domain) + taskWrong[t]!, random)
+            : sampleBeta(1 + taskRight[t]!, 1 + taskWrong[t]!, random);
+      }
     }
     let correct = 0;
     for (const d of domainTasks) {

@@ -12,7 +12,8 @@ import { ratingFor, reschedule, type CardState } from './schedule.js';
  *
  * The learner (not the model the estimate assumes, on purpose):
  * - per task statement a base chance on a new question, logistic in a learner level
- *   (normal, sd 0.8) plus a task offset (normal, sd 0.5);
+ *   (normal, sd 0.8) plus a domain offset (sd 0.4: people are stronger in some domains) plus a
+ *   task offset (sd 0.3);
  * - each question answered is remembered with an exponential forgetting curve whose stability
  *   starts at 1-4 days (times a learner memory factor), grows after each right recall (more after
  *   a longer gap) and starts over after a miss;
@@ -55,8 +56,9 @@ function logistic(x: number): number {
 
 function makeLearner(random: Random): Learner {
   const level = 0.1 + 0.8 * sampleNormal(random);
+  const domainLevel = new Map(DOMAINS.map((d) => [d.id, level + 0.4 * sampleNormal(random)]));
   const base = new Map<string, number>();
-  for (const t of TASKS.keys()) base.set(t, logistic(level + 0.5 * sampleNormal(random)));
+  for (const [t, info] of TASKS) base.set(t, logistic(domainLevel.get(info.domain)! + 0.3 * sampleNormal(random)));
   return { base, transfer: 0.5 + 0.4 * random(), memoryFactor: Math.exp(0.3 * sampleNormal(random)) };
 }
 

@@ -8,7 +8,7 @@ import { simulateCalibration, simulateScheduling } from '../../src/engine/simula
  * an 80% range that holds the simulated exam score roughly 8 times in 10.
  */
 describe('the readiness model on simulated learners', () => {
-  const report = simulateCalibration({ learners: 60, seed: 17, draws: 300 });
+  const report = simulateCalibration({ learners: 100, seed: 17, draws: 200 });
 
   it('predicts passing well: Brier score below 0.15 and below 3/4 of the base-rate prediction', () => {
     expect(report.predictions).toBeGreaterThan(150);
