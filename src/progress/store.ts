@@ -231,6 +231,19 @@ function stamp(): string {
  * real file (write-file-atomic writes beside a symlink's target); older versions named them
  * `.progress.json.<pid>.<time>.tmp`.
  */
+/**
+ * write-file-atomic names its temporary files `<file>.<32-bit hash in decimal>`. A learner's own
+ * copy named by its date (`progress.json.20261201`, `progress.json.261201`) has the same shape:
+ * such a name is a backup, never a temporary file to clean up.
+ */
+function looksLikeBackup(name: string): boolean {
+  const digits = /\.(\d+)$/.exec(name)?.[1] ?? '';
+  const date = digits.length === 8 ? digits : digits.length === 6 ? `20${digits}` : '';
+  if (!date) return false;
+  const day = new Date(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10).replace(/-/g, '') === date && day.getUTCFullYear() >= 1990;
+}
+
 function removeOrphans(file: string): void {
   const real = realTarget(file);
   const dirs = new Set([path.dirname(file), path.dirname(real)]);
@@ -243,6 +256,6 @@ function removeOrphans(file: string): void {
     } catch {
       continue;
     }
-    for (const name of entries) if (temp.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+    for (const name of entries) if (temp.test(name) && !looksLikeBackup(name)) fs.rmSync(path.join(dir, name), { force: true });
   }
 }

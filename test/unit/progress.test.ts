@@ -40,6 +40,17 @@ describe('the progress store', () => {
     expect(fs.readdirSync(dir)).toEqual(['progress.json']);
   });
 
+  it("cleans up a killed writer's temporary file but keeps a learner's dated copy", () => {
+    const dir = tempDir();
+    const store = new ProgressStore(dir);
+    store.record(attempt('a', true, day(1)));
+    fs.writeFileSync(path.join(dir, 'progress.json.3141592653'), '{"version": 2, "ques');
+    fs.copyFileSync(store.file, path.join(dir, 'progress.json.20261201'));
+    fs.copyFileSync(store.file, path.join(dir, 'progress.json.261130'));
+    store.record(attempt('b', true, day(2)));
+    expect(fs.readdirSync(dir).sort()).toEqual(['progress.json', 'progress.json.20261201', 'progress.json.261130']);
+  });
+
   it('merges answers saved by another process instead of overwriting them', () => {
     const dir = tempDir();
     const one = new ProgressStore(dir);
