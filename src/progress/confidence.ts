@@ -1,5 +1,6 @@
 import type { Question } from '../bank/question.js';
 import { applyAttempt } from './apply.js';
+import { copyRecord, own, withEntry } from './records.js';
 import type { Attempt, Confidence, Progress, QuestionState } from './schema.js';
 
 /**
@@ -16,12 +17,13 @@ export function amendConfidence(progress: Progress, attempt: Attempt, confidence
   const amended: Attempt = { ...progress.history[index]!, confidence };
   const history = progress.history.filter((_, i) => i !== index);
   const withAmended = progress.history.map((a, i) => (i === index ? amended : a));
-  const current = progress.questions[attempt.id];
+  const current = own(progress.questions, attempt.id);
   if (current?.lastAt === attempt.at) {
     // Replay the attempt on the state it was given in, now with its confidence.
     const day = attempt.at.slice(0, 10);
-    const tally = progress.days[day];
-    const questions = { ...progress.questions };
+    const tally = own(progress.days, day);
+    // Ids are bank text: copy into a null-prototype record, so an id such as "constructor" is only an id.
+    const questions = copyRecord(progress.questions);
     if (before) questions[attempt.id] = before;
     else delete questions[attempt.id];
     const replayed = applyAttempt(
@@ -29,7 +31,7 @@ export function amendConfidence(progress: Progress, attempt: Attempt, confidence
         ...progress,
         questions,
         history,
-        days: tally ? { ...progress.days, [day]: { answered: tally.answered - 1, correct: tally.correct - (attempt.correct ? 1 : 0) } } : progress.days,
+        days: tally ? withEntry(progress.days, day, { answered: tally.answered - 1, correct: tally.correct - (attempt.correct ? 1 : 0) }) : progress.days,
       },
       amended,
       question,
