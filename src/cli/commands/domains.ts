@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import { safeJson } from '../escape.js';
 import { DOMAINS } from '../../bank/catalogue.js';
 import { loadSummaries, type BankOptions } from '../banks.js';
 import { terminalWidth } from '../terminal.js';
@@ -19,7 +20,7 @@ export async function domains(options: BankOptions & { json?: boolean }): Promis
     })),
   };
   if (options.json) {
-    console.log(JSON.stringify(data, null, 2));
+    console.log(safeJson(data, 2));
     return;
   }
   console.log(renderDomains(data, terminalWidth()));

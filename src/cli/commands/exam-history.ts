@@ -5,6 +5,7 @@ import { ProgressStore } from '../../progress/store.js';
 import { loadQuestions, type BankOptions } from '../banks.js';
 import { isPromptExit, pickScreen } from '../prompts.js';
 import { terminalWidth } from '../terminal.js';
+import { safeJson } from '../escape.js';
 import { wrap } from '../text.js';
 import { answersOf, historyLine, renderHistory, reportOf, walkThrough } from './exam-report.js';
 
@@ -16,7 +17,7 @@ export async function examHistory(options: BankOptions & { dataDir: string; json
   const progress = new ProgressStore(options.dataDir).load();
   const exams = progress.exams;
   if (options.json) {
-    console.log(JSON.stringify({ exams: exams.map(({ questionIds: _ids, answers: _a, flags: _f, startedAt: _s, ...rest }) => rest) }, null, 2));
+    console.log(safeJson({ exams: exams.map(({ questionIds: _ids, answers: _a, flags: _f, startedAt: _s, ...rest }) => rest) }, 2));
     return;
   }
   if (exams.length === 0 || !process.stdin.isTTY || !process.stdout.isTTY) {

@@ -6,7 +6,7 @@ import { UsageError, UserError } from '../../errors.js';
 import { isMastered } from '../../progress/derive.js';
 import type { Progress } from '../../progress/schema.js';
 import { loadQuestions, studyNotes, type BankOptions } from '../banks.js';
-import { escapeText } from '../escape.js';
+import { escapeText, safeJson } from '../escape.js';
 import { BACK, listScreen, menu, QUIT } from '../prompts.js';
 import { openStore } from '../store.js';
 import { terminalWidth } from '../terminal.js';
@@ -81,13 +81,13 @@ export async function learn(target: string | undefined, options: LearnOptions): 
   const chosen = target === undefined ? all : all.filter((e) => e.objective === target || e.task === target);
 
   if (options.json) {
-    console.log(JSON.stringify({
+    console.log(safeJson({
       objectives: chosen.map((e) => ({
         objective: e.objective, task: e.task, domain: e.domain, title: titleOf(e.objective, e.note),
         words: e.note?.words ?? 0, references: e.note?.references ?? [], questions: e.questions,
         answered: e.seen, right: e.right, mastered: e.mastered,
       })),
-    }, null, 2));
+    }, 2));
     return 'done';
   }
 

@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import { statusWords, type ServiceStatus } from '../../bank/ledger.js';
 import { shippedLedger } from '../banks.js';
-import { escapeText } from '../escape.js';
+import { escapeText, safeJson } from '../escape.js';
 import { terminalWidth } from '../terminal.js';
 import { hang } from '../text.js';
 
@@ -9,7 +9,7 @@ import { hang } from '../text.js';
 export function services(options: { json?: boolean }): void {
   const entries = shippedLedger();
   if (options.json) {
-    console.log(JSON.stringify({ services: entries }, null, 2));
+    console.log(safeJson({ services: entries }, 2));
     return;
   }
   const width = terminalWidth();

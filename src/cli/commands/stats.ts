@@ -4,7 +4,7 @@ import { loadQuestions, studyNotes, type BankOptions } from '../banks.js';
 import { hint } from '../invocation.js';
 import { openStore } from '../store.js';
 import { terminalWidth } from '../terminal.js';
-import { escapeText } from '../escape.js';
+import { escapeText, safeJson } from '../escape.js';
 import { predictionLine, renderReadiness } from '../render-readiness.js';
 import { planFor } from '../../progress/plan.js';
 import { renderPlan } from '../render-plan.js';
@@ -16,7 +16,7 @@ export async function stats(options: BankOptions & { dataDir: string; json?: boo
   const progress = openStore(options.dataDir).load();
   const data = computeStats(progress, questions, new Date());
   if (options.json) {
-    console.log(JSON.stringify(data, null, 2));
+    console.log(safeJson(data, 2));
     return;
   }
   const notes = studyNotes(options);
