@@ -84,4 +84,29 @@ describe('study notes in a real 80x24 terminal', () => {
     await term.type(KEY.ctrlC);
     expect(await term.exitCode()).toBe(130);
   });
+
+  it('the feedback screen shows the service-status note of a service the question names', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'kendra.yaml', `domain: 1
+questions:
+  - id: k-1
+    task: "1.2"
+    type: single
+    stem: Which AWS service is an intelligent enterprise search service?
+    options:
+      - { text: Amazon Kendra, correct: true, why: It searches enterprise documents. }
+      - { text: Amazon Polly, why: It speaks text. }
+      - { text: Amazon Lex, why: It builds bots. }
+      - { text: Amazon Translate, why: It translates text. }
+    explanation: Kendra is the search service.
+    references: [https://docs.aws.amazon.com/kendra/latest/dg/what-is-kendra.html]
+`);
+    const term = new Terminal(['practice', '--bank-only', '--bank', path.join(dir, 'kendra.yaml'), '--task', '1.2', '--count', '1'], { AIF_QUIZ_HOME: tempDir(), BROWSER: 'none' }, SMALL);
+    await term.waitFor(/D\) [^\n]*\n[\s\S]*q end session/);
+    await term.type(KEY.enter);
+    const feedback = await term.waitFor(/Service status: Amazon Kendra: closed to new[\s\S]*customers since 2026-07-30/);
+    expect(feedback).not.toContain('internal error');
+    await term.type(KEY.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+  });
 });

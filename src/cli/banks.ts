@@ -5,7 +5,6 @@ import { loadBanksCached, loadSummariesCached, type QuestionSummary } from '../b
 import type { LoadResult } from '../bank/load.js';
 import type { Problem } from '../bank/problem.js';
 import type { Question } from '../bank/question.js';
-import { loadLedger, type ServiceStatus } from '../bank/ledger.js';
 import { loadNotes, type ObjectiveNote } from '../bank/notes.js';
 import { UsageError, UserError } from '../errors.js';
 import { hint } from './invocation.js';
@@ -51,23 +50,6 @@ function failOnProblems(result: Pick<LoadResult, 'problems'>, options: BankOptio
       `Fix them and check with: ${hint('validate')}${(options.bank ?? []).map((b) => ` "${b}"`).join('')}`,
     );
   }
-}
-
-let ledger: readonly ServiceStatus[] | undefined;
-
-/** The shipped service-status ledger, read once; its notes go under the questions that name a service. */
-export function shippedLedger(): readonly ServiceStatus[] {
-  if (ledger) return ledger;
-  const loaded = loadLedger(shippedBanksDir());
-  if (loaded.problems.length > 0) {
-    throw new UserError(
-      `The service-status ledger has ${loaded.problems.length === 1 ? 'a problem' : `${loaded.problems.length} problems`}:\n` +
-        loaded.problems.slice(0, 10).map(formatProblem).join('\n'),
-      `Fix it and check with: ${hint('validate --strict')}`,
-    );
-  }
-  ledger = loaded.entries;
-  return ledger;
 }
 
 const notesCache = new Map<string, ReadonlyMap<string, ObjectiveNote>>();

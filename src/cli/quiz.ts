@@ -23,6 +23,7 @@ import { askAnswerOnScreen, askNote, BACK, isPromptExit, showScreen, type Screen
 import { showNoteScreen } from './note-view.js';
 import { openReference } from './reference.js';
 import { renderFeedback, renderHeader, renderQuestion } from './render.js';
+import { prepareStatusNotes } from './render-status.js';
 import { clearScreen, type KeyHint } from './screen.js';
 import { terminalWidth } from './terminal.js';
 import { wrap } from './text.js';
@@ -47,6 +48,7 @@ export interface QuizOptions {
  * a closed terminal) it is already on disk; a confidence key then amends that saved answer.
  */
 export async function runQuiz(options: QuizOptions): Promise<Result[]> {
+  await prepareStatusNotes();
   const now = options.now ?? (() => new Date());
   const results: Result[] = [];
   const total = options.questions.length;

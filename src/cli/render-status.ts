@@ -1,16 +1,26 @@
 import chalk from 'chalk';
-import { statusNotesFor, statusWords, type ServiceStatus } from '../bank/ledger.js';
+import { statusNotesFor, statusWords, type ServiceStatus } from '../bank/ledger-match.js';
 import type { Question } from '../bank/question.js';
-import { shippedLedger } from './banks.js';
 import { escapeText } from './escape.js';
 import { hang } from './text.js';
+
+let shown: readonly ServiceStatus[] = [];
+
+/**
+ * Read the shipped ledger for this run's feedback screens. Commands that show feedback call it
+ * once before their first screen; loading it then keeps YAML and zod off the warm start path.
+ */
+export async function prepareStatusNotes(): Promise<void> {
+  const { shippedLedger } = await import('./ledger-loader.js');
+  shown = shippedLedger();
+}
 
 /**
  * The ledger's notes for the services a question names, for under its explanation: a learner
  * who meets SageMaker Clarify in a question also learns that it is closed to new customers, from
  * the one place where that fact is kept.
  */
-export function renderStatusNotes(question: Question, width: number, ledger: readonly ServiceStatus[] = shippedLedger()): string {
+export function renderStatusNotes(question: Question, width: number, ledger: readonly ServiceStatus[] = shown): string {
   return statusNotesFor(question, ledger)
     .map((entry) => hang(chalk.bold('Service status: '), escapeText(statusLine(entry)), width))
     .join('\n');

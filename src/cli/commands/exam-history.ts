@@ -7,6 +7,7 @@ import { isPromptExit, pickScreen } from '../prompts.js';
 import { terminalWidth } from '../terminal.js';
 import { safeJson } from '../escape.js';
 import { wrap } from '../text.js';
+import { prepareStatusNotes } from '../render-status.js';
 import { answersOf, historyLine, renderHistory, reportOf, walkThrough } from './exam-report.js';
 
 /**
@@ -20,6 +21,7 @@ export async function examHistory(options: BankOptions & { dataDir: string; json
     console.log(safeJson({ exams: exams.map(({ questionIds: _ids, answers: _a, flags: _f, startedAt: _s, ...rest }) => rest) }, 2));
     return;
   }
+  await prepareStatusNotes();
   if (exams.length === 0 || !process.stdin.isTTY || !process.stdout.isTTY) {
     console.log(renderHistory(exams, terminalWidth()));
     return;

@@ -15,6 +15,7 @@ import { escapeText } from '../escape.js';
 import { choose, examScreen, isPromptExit } from '../prompts.js';
 import { plural } from '../quiz.js';
 import { requireTerminal } from '../terminal.js';
+import { prepareStatusNotes } from '../render-status.js';
 import { walkThrough } from './exam-report.js';
 
 export interface ExamOptions extends BankOptions {
@@ -34,6 +35,7 @@ export interface ExamOptions extends BankOptions {
 export async function exam(options: ExamOptions): Promise<void> {
   const questions = await loadQuestions(options);
   requireTerminal('exam');
+  await prepareStatusNotes();
   const store = new ProgressStore(options.dataDir);
   const progress = store.load();
   store.ensureWritable();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { statusNotesFor } from '../../bank/ledger.js';
-import { shippedLedger } from '../banks.js';
+import { statusNotesFor } from '../../bank/ledger-match.js';
+import { shippedLedger } from '../ledger-loader.js';
 import { statusLine } from '../render-status.js';
 import { findTask } from '../../bank/catalogue.js';
 import type { Question } from '../../bank/question.js';

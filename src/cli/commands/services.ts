@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import { statusWords, type ServiceStatus } from '../../bank/ledger.js';
-import { shippedLedger } from '../banks.js';
+import { shippedLedger } from '../ledger-loader.js';
 import { escapeText, safeJson } from '../escape.js';
 import { terminalWidth } from '../terminal.js';
 import { hang } from '../text.js';
