@@ -6,10 +6,10 @@ import { BIN, ROOT, tempDir, writeFile } from './helpers.js';
 import { cleanEnv } from './pty.js';
 
 /** Run the built CLI without a terminal, as a script or a pipe would. */
-function run(args: string[]) {
+function run(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
-    env: cleanEnv({ AIF_QUIZ_HOME: tempDir(), COLUMNS: '60' }),
+    env: cleanEnv({ AIF_QUIZ_HOME: tempDir(), COLUMNS: '60', ...env }),
     stdio: ['pipe', 'pipe', 'pipe'],
     input: '',
   });
@@ -60,6 +60,20 @@ describe('aif-quiz services', () => {
     expect(stdout).toMatch(/Amazon Kendra: closed to new customers since 2026-07-30/);
     const json = JSON.parse(run(['services', '--json']).stdout) as { services: { reference: string }[] };
     expect(json.services.every((s) => s.reference.startsWith('https://docs.aws.amazon.com/'))).toBe(true);
+  });
+
+  it('reads the ledger from its cache when unchanged, and treats a poisoned cache entry as a miss', () => {
+    const cache = tempDir();
+    const first = run(['services', '--json'], { AIF_QUIZ_CACHE: cache });
+    const [entry] = fs.readdirSync(cache).filter((f) => f.startsWith('ledger-'));
+    expect(entry).toBeDefined();
+    expect(run(['services', '--json'], { AIF_QUIZ_CACHE: cache }).stdout).toBe(first.stdout);
+    const file = path.join(cache, entry!);
+    const poisoned = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: { note: string }[] };
+    poisoned.entries[0]!.note = 'Still open to everyone \u001b]52;c;cHduZWQ=\u0007';
+    fs.writeFileSync(file, JSON.stringify(poisoned));
+    const again = run(['services', '--json'], { AIF_QUIZ_CACHE: cache });
+    expect(again.stdout).toBe(first.stdout);
   });
 });
 

@@ -302,7 +302,7 @@ export function buildProgram(): Command {
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }) => {
       const { services } = await import('./commands/services.js');
-      services(opts);
+      await services(opts);
     });
 
   program.addHelpText(

@@ -12,7 +12,12 @@ let shown: readonly ServiceStatus[] = [];
  */
 export async function prepareStatusNotes(): Promise<void> {
   const { shippedLedger } = await import('./ledger-loader.js');
-  shown = shippedLedger();
+  shown = await shippedLedger();
+}
+
+/** The ledger entries this run shows (empty until prepareStatusNotes has run). */
+export function shownLedger(): readonly ServiceStatus[] {
+  return shown;
 }
 
 /**

@@ -146,7 +146,9 @@ describe('Anki export', () => {
 });
 
 describe('service status in exports', () => {
-  it('adds the ledger note of a service the question names, as on the feedback screen', () => {
+  it('adds the ledger note of a service the question names, as on the feedback screen', async () => {
+    const { prepareStatusNotes } = await import('../../src/cli/render-status.js');
+    await prepareStatusNotes();
     const shipped = loadBanks([shippedBanksDir()]).questions;
     const kendra = shipped.find((q) => /Amazon Kendra/.test(q.stem) || (q.type === 'single' && q.options.some((o) => /Amazon Kendra/.test(o.text))))!;
     expect(kendra, 'a shipped question that names Amazon Kendra').toBeDefined();

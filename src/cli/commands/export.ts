@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { statusNotesFor } from '../../bank/ledger-match.js';
-import { shippedLedger } from '../ledger-loader.js';
-import { statusLine } from '../render-status.js';
+import { prepareStatusNotes, shownLedger, statusLine } from '../render-status.js';
 import { findTask } from '../../bank/catalogue.js';
 import type { Question } from '../../bank/question.js';
 import { UsageError, UserError } from '../../errors.js';
@@ -62,6 +61,7 @@ export function selectForExport(questions: readonly Question[], selection: Expor
 }
 
 export async function exportQuestions(options: ExportOptions): Promise<void> {
+  await prepareStatusNotes();
   checkExportOptions(options);
   if (options.output && !options.force && fs.existsSync(options.output)) throw alreadyExists(options.output);
   const questions = await loadQuestions(options);
@@ -171,7 +171,7 @@ export function explanationText(q: Question, p: Presentation = exportLayout(q)):
   }
   if (q.type === 'ordering') q.stepWhys?.forEach((why, i) => why && whys.push(`${i + 1}. ${clean(why)}`));
   if (q.type === 'matching') q.pairs.forEach((pair, i) => pair.why && whys.push(`${i + 1}. ${clean(pair.why)}`));
-  const statuses = statusNotesFor(q, shippedLedger()).map((entry) => clean(`Service status: ${statusLine(entry)}`));
+  const statuses = statusNotesFor(q, shownLedger()).map((entry) => clean(`Service status: ${statusLine(entry)}`));
   return [clean(q.explanation), ...(whys.length ? [whys.join('\n')] : []), ...(statuses.length ? [statuses.join('\n')] : [])].join('\n\n');
 }
 

@@ -6,8 +6,8 @@ import { terminalWidth } from '../terminal.js';
 import { hang } from '../text.js';
 
 /** The service-status ledger: what changed at AWS while the exam guide still names it. */
-export function services(options: { json?: boolean }): void {
-  const entries = shippedLedger();
+export async function services(options: { json?: boolean }): Promise<void> {
+  const entries = await shippedLedger();
   if (options.json) {
     console.log(safeJson({ services: entries }, 2));
     return;
