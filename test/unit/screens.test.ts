@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { DOMAINS } from '../../src/bank/catalogue.js';
 import { loadBanks } from '../../src/bank/load.js';
-import { renderDomains } from '../../src/cli/commands/domains.js';
+import { renderDomains } from '../../src/cli/render-domains.js';
 import { renderStats } from '../../src/cli/commands/stats.js';
 import { renderProblem } from '../../src/cli/commands/validate.js';
 import { stripAnsi } from '../../src/cli/render.js';
