@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import type { ObjectiveNote } from '../bank/notes.js';
 import { escapeText } from './escape.js';
 import { listScreen } from './prompts.js';
+import { renderReferences } from './render.js';
 import { hang, wrap } from './text.js';
 
 /** The study note of an objective, ready to print: heading, paragraphs and lists, references. */
@@ -10,8 +11,8 @@ export function renderNote(note: ObjectiveNote, width: number): string[] {
   // Notes mark key terms **bold**: bold on a terminal, plain words when piped or without colour.
   const body = escapeText(note.body).replace(/\*\*(.+?)\*\*/g, (_, term: string) => chalk.bold(term));
   out.push(...wrap(body, width).split('\n'));
-  out.push('', chalk.bold('References:'));
-  for (const ref of note.references) out.push(...hang('  ', escapeText(ref), width).split('\n'));
+  // The same layout as a question's references: one a line, never broken by the program.
+  out.push('', ...renderReferences(note.references, width).split('\n'));
   return out;
 }
 
