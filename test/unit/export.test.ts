@@ -3,30 +3,8 @@ import { loadBanks } from '../../src/bank/load.js';
 import type { Question } from '../../src/bank/question.js';
 import { ANKI_HEADER, CSV_COLUMNS, checkExportOptions, csvCell, exportLayout, guidOf, selectForExport, toAnki, toCsv } from '../../src/cli/commands/export.js';
 import { shippedBanksDir } from '../../src/paths.js';
-import { MINI_BANK, tempDir, writeFile } from '../helpers.js';
+import { MINI_BANK, parseCsv, tempDir, writeFile } from '../helpers.js';
 
-/** RFC 4180, as a spreadsheet reads it: quoted cells may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    } else cell += ch;
-  }
-  expect(cell).toBe('');
-  expect(row).toEqual([]);
-  return rows;
-}
 
 const mini = () => loadBanks([MINI_BANK]).questions;
 

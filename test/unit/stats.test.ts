@@ -8,7 +8,7 @@ import { stripAnsi } from '../../src/cli/render.js';
 import { applyAttempt } from '../../src/progress/apply.js';
 import { emptyProgress, type Attempt, type Progress } from '../../src/progress/schema.js';
 import { computeStats } from '../../src/progress/stats.js';
-import { MINI_BANK } from '../helpers.js';
+import { MINI_BANK, parseCsv } from '../helpers.js';
 
 const questions = loadBanks([MINI_BANK]).questions as Question[];
 const byId = new Map(questions.map((q) => [q.id, q]));
@@ -130,32 +130,3 @@ describe('export of missed questions', () => {
     expect(notes[3]).toContain('Read invoices → Amazon Textract');
   });
 });
-
-/** RFC 4180, enough to check our own output. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
