@@ -60,16 +60,18 @@ const notesCache = new Map<string, ReadonlyMap<string, ObjectiveNote>>();
  * shipped one: a learner who wrote their own note wants to read it.
  */
 export function studyNotes(options: BankOptions = {}): ReadonlyMap<string, ObjectiveNote> {
-  const folders = bankTargets(options).filter((t) => {
+  // Keyed by the targets as given, so that a repeated call (every feedback screen asks) touches no file.
+  const targets = bankTargets(options);
+  const key = targets.join('\0');
+  const cached = notesCache.get(key);
+  if (cached) return cached;
+  const folders = targets.filter((t) => {
     try {
       return fs.statSync(t).isDirectory();
     } catch {
       return false;
     }
   });
-  const key = folders.join('\0');
-  const cached = notesCache.get(key);
-  if (cached) return cached;
   const merged = new Map<string, ObjectiveNote>();
   for (const folder of [...folders].reverse()) {
     const loaded = loadNotes(folder);

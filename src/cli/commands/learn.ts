@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import { DOMAINS, findTask, LEGACY_OBJECTIVES, taskOfObjective } from '../../bank/catalogue.js';
 import { objectivesOf, type ObjectiveNote } from '../../bank/notes.js';
 import type { Question } from '../../bank/question.js';
-import { UsageError, UserError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { isMastered } from '../../progress/derive.js';
 import type { Progress } from '../../progress/schema.js';
 import { loadQuestions, studyNotes, type BankOptions } from '../banks.js';
