@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { LEDGER_FILE } from './files.js';
 import { parseYamlFile } from './parse.js';
 import { formatPath, type Problem } from './problem.js';
 import type { Question } from './question.js';
@@ -8,6 +9,7 @@ import { checkLedgerRules, SERVICE_STATUSES, type ServiceStatus } from './ledger
 import { httpsUrl, id, isoDate, text } from './schema.js';
 
 export { checkLedgerRules, statusNotesFor, statusWords, SERVICE_STATUSES } from './ledger-match.js';
+export { LEDGER_FILE };
 
 /**
  * The service-status ledger: the AWS services and features whose availability changed while
@@ -15,9 +17,6 @@ export { checkLedgerRules, statusNotesFor, statusWords, SERVICE_STATUSES } from 
  * written once here, shown under every question that names the service, and checked against
  * each question's `reviewed` date, so the bank cannot silently fall behind AWS.
  */
-
-import { LEDGER_FILE } from './files.js';
-export { LEDGER_FILE };
 
 
 const entrySchema = z.strictObject({
