@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DOMAINS } from '../src/bank/catalogue.js';
 import { loadBanks } from '../src/bank/load.js';
 import { statsOutput } from '../src/cli/json-output.js';
+import { sayDay } from '../src/engine/plan.js';
 import { shippedBanksDir } from '../src/paths.js';
 import { applyAttempt } from '../src/progress/apply.js';
 import { emptyProgress, type Attempt, type Progress } from '../src/progress/schema.js';
@@ -84,6 +85,7 @@ describe('stats and readiness', () => {
 describe('plan', () => {
   const future = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
   const past = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+  const futureSaid = sayDay(future, new Date().toISOString().slice(0, 10));
 
   it('refuses a bad date, a past date and a bad budget with exit 2 and a message, saving nothing', () => {
     const home = tempDir();
@@ -108,7 +110,7 @@ describe('plan', () => {
     expect(result.code).toBe(0);
     const text = result.stdout.replace(/\s+/g, ' ');
     expect(text).toContain(`Saved: exam on ${future}, 45 minutes a day.`);
-    expect(text).toContain(`Plan: exam on ${future} (40 days left), 45 minutes a day`);
+    expect(text).toContain(`Plan: exam on ${futureSaid} (40 days left), 45 minutes a day`);
     expect(text).toMatch(/Today: \d+ reviews? due \+ \d+ new questions?, weighted toward your weak task statements/);
     expect(text).toContain('Streak: 1 day in a row');
     expect(text).toMatch(/Exam day: at \d+ a day \(your last 7 days\), about \d+, 80% range \d+-\d+/);
@@ -119,8 +121,27 @@ describe('plan', () => {
     // Changing the budget alone keeps the day; stats shows the plan too.
     expect(run(['plan', '--minutes-per-day', '20'], home).stdout).toContain(`Saved: exam on ${future}, 20 minutes a day.`);
     const stats = run(['stats'], home).stdout.replace(/\s+/g, ' ');
-    expect(stats).toContain(`Plan: exam on ${future} (40 days left), 20 minutes a day`);
+    expect(stats).toContain(`Plan: exam on ${futureSaid} (40 days left), 20 minutes a day`);
     expect(stats).toContain('Readiness if you sat the exam today');
+
+    // stats --json carries the same plan, beside the readiness it projects.
+    const data = statsOutput.parse(JSON.parse(run(['stats', '--json'], home).stdout));
+    const plan = data.plan!;
+    expect(plan).toMatchObject({ examDate: future, minutesPerDay: 20, daysLeft: 40, streak: 1 });
+    // These answers record no chosen option, so the pace is the default 90 s a question.
+    expect(plan.perDay).toBe(Math.floor((20 * 60) / 90));
+    const ids = new Set(shipped.map((q) => q.id));
+    const todays = [...plan.today.reviews, ...plan.today.fresh];
+    expect(todays.length).toBe(plan.perDay);
+    for (const id of todays) expect(ids.has(id)).toBe(true);
+    expect(plan.projected.target).toBe(future);
+    expect(plan.coverage.map((c) => c.domain)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('stats --json has a null plan until an exam day is set', () => {
+    const home = tempDir();
+    fs.writeFileSync(path.join(home, 'progress.json'), `${JSON.stringify(overconfident())}\n`);
+    expect(statsOutput.parse(JSON.parse(run(['stats', '--json'], home).stdout)).plan).toBeNull();
   });
 
   it('without an exam day says how to set one', () => {

@@ -44,32 +44,58 @@ const area = {
   mastered: z.number().int(),
 };
 
+/** The readiness model's estimate (src/engine/readiness.ts) for an exam sat on `target`. */
+const readiness = z.strictObject({
+  target: z.iso.date(),
+  answers: z.number().int(),
+  /** Expected scaled score, and the 10th-90th percentile range of the simulated exams. */
+  expected: z.number().int(),
+  range: range(z.number().int()),
+  /** Chance of a scaled score of 700 or more. */
+  passProbability: z.number().min(0).max(1),
+  /** False when a domain has fewer than `minimumAnswers` answers. */
+  enoughEvidence: z.boolean(),
+  minimumAnswers: z.number().int(),
+  domains: z.array(
+    z.strictObject({
+      domain: z.number().int(),
+      answers: z.number().int(),
+      questions: z.number().int(),
+      /** Expected share right on the domain's exam questions, and its 80% range (0-1). */
+      expectedShare: z.number(),
+      shareRange: range(z.number()),
+      enoughEvidence: z.boolean(),
+    }),
+  ),
+  note: z.string(),
+});
+
+/** The plan to exam day (src/progress/plan.ts), once `plan --exam-date` has set one. */
+const plan = z.strictObject({
+  day: z.iso.date(),
+  examDate: z.iso.date(),
+  minutesPerDay: z.number().int(),
+  /** Negative once the exam day has passed. */
+  daysLeft: z.number().int(),
+  /** Questions that fit the daily budget at the learner's median time per answer. */
+  perDay: z.number().int(),
+  /** Today's session: question ids of the due reviews, then of the new questions. */
+  today: z.strictObject({ reviews: z.array(z.string()), fresh: z.array(z.string()), reviewsLeft: z.number().int() }),
+  streak: z.number().int(),
+  pace: z.strictObject({ perDay: z.number().int(), basis: z.enum(['recent', 'planned']) }),
+  newPerDay: z.number().int(),
+  unseen: z.number().int(),
+  /** The day each domain's last unseen question would be met at this pace; null: never. */
+  coverage: z.array(z.strictObject({ domain: z.number().int(), unseen: z.number().int(), coveredBy: z.iso.date().nullable() })),
+  /** The readiness projected for the exam day at this pace. */
+  projected: readiness,
+  warnings: z.array(z.string()),
+});
+
 export const statsOutput = z.strictObject({
-  /** The readiness model's estimate (src/engine/readiness.ts) for an exam sat on `target`. */
-  readiness: z.strictObject({
-    target: z.iso.date(),
-    answers: z.number().int(),
-    /** Expected scaled score, and the 10th-90th percentile range of the simulated exams. */
-    expected: z.number().int(),
-    range: range(z.number().int()),
-    /** Chance of a scaled score of 700 or more. */
-    passProbability: z.number().min(0).max(1),
-    /** False when a domain has fewer than `minimumAnswers` answers. */
-    enoughEvidence: z.boolean(),
-    minimumAnswers: z.number().int(),
-    domains: z.array(
-      z.strictObject({
-        domain: z.number().int(),
-        answers: z.number().int(),
-        questions: z.number().int(),
-        /** Expected share right on the domain's exam questions, and its 80% range (0-1). */
-        expectedShare: z.number(),
-        shareRange: range(z.number()),
-        enoughEvidence: z.boolean(),
-      }),
-    ),
-    note: z.string(),
-  }),
+  readiness,
+  /** Null until an exam day is set with `plan --exam-date`. */
+  plan: plan.nullable(),
   domains: z.array(z.strictObject({ ...area, tasks: z.array(z.strictObject(area)) })),
   weakObjectives: z.array(z.strictObject({ objective: z.string(), answered: z.number().int(), right: z.number().int(), accuracy: z.number() })),
   commonMistakes: z.array(z.strictObject({ question: z.string(), picked: z.string(), correct: z.string(), times: z.number().int() })),

@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import { sayDay } from '../engine/plan.js';
 import type { PlanSummary } from '../progress/plan.js';
 import { hang, plural } from './text.js';
 
@@ -10,7 +11,7 @@ function percent(x: number): string {
 export function renderPlan(p: PlanSummary, width: number): string[] {
   const out: string[] = [];
   const left = p.daysLeft > 1 ? `${p.daysLeft} days left` : p.daysLeft === 1 ? 'tomorrow' : p.daysLeft === 0 ? 'today' : 'passed';
-  out.push(hang(chalk.bold('Plan: '), `exam on ${p.examDate} (${left}), ${p.minutesPerDay} minutes a day (about ${plural(p.perDay, 'question')})`, width));
+  out.push(hang(chalk.bold('Plan: '), `exam on ${sayDay(p.examDate, p.day)} (${left}), ${p.minutesPerDay} minutes a day (about ${plural(p.perDay, 'question')})`, width));
   const reviews = p.today.reviews.length;
   const fresh = p.today.fresh.length;
   const todayText =
@@ -28,11 +29,10 @@ export function renderPlan(p: PlanSummary, width: number): string[] {
   return out;
 }
 
-
 /** The plan in three or four lines, for above the start menu (the screen has 24 rows). */
 export function renderPlanBrief(p: PlanSummary, width: number): string[] {
   const left = p.daysLeft > 1 ? `${p.daysLeft} days left` : p.daysLeft === 1 ? 'tomorrow' : p.daysLeft === 0 ? 'today' : 'passed';
-  const out = [hang('Plan: ', `exam on ${p.examDate} (${left}) · streak: ${plural(p.streak, 'day')}`, width)];
+  const out = [hang('Plan: ', `exam on ${sayDay(p.examDate, p.day)} (${left}) · streak: ${plural(p.streak, 'day')}`, width)];
   const today = `${plural(p.today.reviews.length, 'review')} + ${plural(p.today.fresh.length, 'new question')}`;
   const r = p.projected;
   out.push(hang('Today: ', p.daysLeft >= 0 ? `${today} · exam day at this pace: about ${r.expected} (${r.range.low}-${r.range.high}), ${percent(r.passProbability)} to pass` : today, width));

@@ -103,6 +103,18 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A day as people say it, "Jan 12", with the year only when it is not this year's ("Jan 20,
+ * 2027"). Month names in English, as everything else on screen; --json keeps YYYY-MM-DD.
+ */
+export function sayDay(day: string, today: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const said = `${MONTHS[month - 1]} ${date}`;
+  return day.slice(0, 4) === today.slice(0, 4) ? said : `${said}, ${year}`;
+}
+
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import { Rating } from 'ts-fsrs';
 import { DOMAINS } from '../bank/catalogue.js';
-import { addDays, coverageDates, daysBetween, pickNewQuestions, planDay, questionsPerDay, streak, taskNeed, type Coverage } from '../engine/plan.js';
+import { addDays, coverageDates, daysBetween, pickNewQuestions, planDay, questionsPerDay, sayDay, streak, taskNeed, type Coverage } from '../engine/plan.js';
 import { seededRandom } from '../engine/random.js';
 import { estimateReadiness } from '../engine/readiness.js';
 import { reschedule } from '../engine/schedule.js';
@@ -22,6 +22,8 @@ function daySeed(day: string): number {
 }
 
 export interface PlanSummary {
+  /** The day this plan is for (YYYY-MM-DD, UTC). */
+  readonly day: string;
   readonly examDate: string;
   readonly minutesPerDay: number;
   /** Days from today to the exam day (negative once it has passed). */
@@ -97,29 +99,31 @@ export function planFor(progress: Progress, questions: readonly PlannedQuestion[
   });
   // When the pace covers the reviews, they keep every card near the retention FSRS aims for.
   const keepsUp = pace.perDay >= reviewsPerDay;
-  const examDay = new Date(`${examDate}T09:00:00Z`);
-  const target = examDay > now ? examDay : now;
+  const examMorning = new Date(`${examDate}T09:00:00Z`);
+  const target = examMorning > now ? examMorning : now;
   const projected = summariseReadiness(
     // Recency as of today: keeping the pace (and the reviews) is what keeps today's evidence current.
     estimateReadiness([...evidence, ...synthetic], { now, target, random: seededRandom(1), ...(keepsUp && { retentionFloor: REQUEST_RETENTION }) }),
   );
 
   const warnings: string[] = [];
-  if (daysLeft < 0) warnings.push(`Your exam day ${examDate} has passed. Set the next one with: plan --exam-date YYYY-MM-DD`);
+  const examDay = sayDay(examDate, today);
+  if (daysLeft < 0) warnings.push(`Your exam day, ${examDay}, has passed. Set the next one with: plan --exam-date YYYY-MM-DD`);
   else {
     const late = coverage.filter((c) => c.coveredBy === null || c.coveredBy > examDate);
     if (late.length) {
       const worst = late.reduce((a, b) => (a.coveredBy === null || (b.coveredBy !== null && a.coveredBy >= b.coveredBy) ? a : b));
       const needed = Math.ceil(unseen / Math.max(1, daysLeft)) - newPerDay;
       warnings.push(
-        `At ${pace.perDay} questions a day you ${worst.coveredBy ? `cover domain ${worst.domain} by ${worst.coveredBy}` : `never cover domain ${worst.domain}`}, after your exam on ${examDate}: book later or add ${Math.max(1, needed)} a day.`,
+        `At ${pace.perDay} questions a day you ${worst.coveredBy ? `cover domain ${worst.domain} by ${sayDay(worst.coveredBy, today)}` : `never cover domain ${worst.domain}`}, after your exam on ${examDay}: book later or add ${Math.max(1, needed)} a day.`,
       );
     }
     if (projected.passProbability < 0.5) {
-      warnings.push(`At this pace the projection for ${examDate} is ${projected.passProbability < 0.005 ? 'under a 1%' : `a ${Math.round(projected.passProbability * 100)}%`} chance of 700: practise the weak task statements, or book later.`);
+      warnings.push(`At this pace the projection for ${examDay} is ${projected.passProbability < 0.005 ? 'under a 1%' : `a ${Math.round(projected.passProbability * 100)}%`} chance of 700: practise the weak task statements, or book later.`);
     }
   }
   return {
+    day: today,
     examDate,
     minutesPerDay,
     daysLeft,

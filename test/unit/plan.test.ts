@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAINS } from '../../src/bank/catalogue.js';
-import { coverageDates, planDay, questionsPerDay, streak } from '../../src/engine/plan.js';
+import { coverageDates, planDay, questionsPerDay, sayDay, streak } from '../../src/engine/plan.js';
 import { seededRandom } from '../../src/engine/random.js';
 import { applyAttempt } from '../../src/progress/apply.js';
 import { planFor } from '../../src/progress/plan.js';
@@ -91,6 +91,12 @@ describe('the plan to exam day', () => {
     expect(coverageDates(unseen, need, 0, '2026-12-02').find((c) => c.domain === 3)!.coveredBy).toBeNull();
   });
 
+  it('says days as people do, with the year only when it is not this one', () => {
+    expect(sayDay('2026-12-06', '2026-12-02')).toBe('Dec 6');
+    expect(sayDay('2027-01-12', '2026-12-02')).toBe('Jan 12, 2027');
+    expect(sayDay('2027-01-12', '2027-01-02')).toBe('Jan 12');
+  });
+
   it('is absent until an exam day is set', () => {
     expect(planFor(emptyProgress(), bank, NOW)).toBeNull();
   });
@@ -101,7 +107,8 @@ describe('the plan to exam day', () => {
     expect(p.streak).toBe(5);
     expect(p.pace).toEqual({ perDay: 3, basis: 'recent' });
     expect(p.today.reviews.length + p.today.fresh.length).toBe(20);
-    expect(p.warnings[0]).toMatch(/^At 3 questions a day you cover domain \d by \d{4}-\d\d-\d\d, after your exam on 2026-12-20: book later or add \d+ a day\.$/);
+    // Dates as people say them, as in "you cover domain 3 by Jan 12".
+    expect(p.warnings[0]).toMatch(/^At 3 questions a day you cover domain \d by (Dec \d{1,2}|[A-Z][a-z]{2} \d{1,2}, 2027), after your exam on Dec 20: book later or add \d+ a day\.$/);
     expect(p.projected.target).toBe('2026-12-20');
   });
 
@@ -141,7 +148,7 @@ describe('the plan on screen', () => {
       }
     }
     const text = stripAnsi(renderPlan(p, 80).join('\n')).replace(/\s+/g, ' ');
-    expect(text).toContain('Plan: exam on 2026-12-20 (18 days left), 30 minutes a day');
+    expect(text).toContain('Plan: exam on Dec 20 (18 days left), 30 minutes a day');
     expect(text).toContain('Streak: 5 days in a row');
     expect(text).toContain('book later or add');
   });

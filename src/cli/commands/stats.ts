@@ -14,13 +14,16 @@ import { hang, joinFitting, padEnd, padStart, plural, wrap, wrapText } from '../
 export async function stats(options: BankOptions & { dataDir: string; json?: boolean }): Promise<void> {
   const questions = await loadQuestions(options);
   const progress = openStore(options.dataDir).load();
-  const data = computeStats(progress, questions, new Date());
+  const now = new Date();
+  const data = computeStats(progress, questions, now);
+  const plan = planFor(progress, questions, now);
   if (options.json) {
-    console.log(safeJson(data, 2));
+    // The plan sits beside the readiness it projects; null until an exam day is set.
+    const { readiness, ...rest } = data;
+    console.log(safeJson({ readiness, plan, ...rest }, 2));
     return;
   }
   const notes = studyNotes(options);
-  const plan = planFor(progress, questions, new Date());
   if (plan) console.log(`${renderPlan(plan, terminalWidth()).join('\n')}\n`);
   console.log(renderStats(data, terminalWidth(), (objective) => notes.has(objective)));
 }
