@@ -11,11 +11,11 @@ import { UserError } from '../errors.js';
  * the file it points to is the one replaced. The folder is flushed after, so the rename survives
  * a power cut too.
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Buffer): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const exists = fs.existsSync(file);
-    writeFileAtomicLib.sync(file, Buffer.from(text), { fsync: true, ...(!exists && { mode: 0o600 }) });
+    writeFileAtomicLib.sync(file, typeof text === 'string' ? Buffer.from(text) : text, { fsync: true, ...(!exists && { mode: 0o600 }) });
     syncDir(path.dirname(realTarget(file)));
   } catch (error) {
     throw saveError(file, error);

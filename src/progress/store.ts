@@ -7,6 +7,7 @@ import { amendConfidence } from './confidence.js';
 import { ensureWritableDir, realTarget, writeFileAtomic } from './atomic.js';
 import { LockLostError, removeDeadLockTemps, withLock } from './lock.js';
 import { migrateV1 } from './migrate.js';
+import { serialiseProgress } from './store-serialise.js';
 import {
   emptyProgress,
   PROGRESS_VERSION,
@@ -145,9 +146,10 @@ export class ProgressStore {
   }
 
   private write(progress: Progress): Progress {
-    const text = serialise(progress);
-    writeFileAtomic(this.file, text);
-    this.bytes = Buffer.from(text);
+    // The bytes written are the bytes the next save compares the file with.
+    const bytes = serialiseProgress(progress);
+    writeFileAtomic(this.file, bytes);
+    this.bytes = bytes;
     this.progress = progress;
     return progress;
   }
@@ -213,11 +215,7 @@ function corrupt(file: string, reason: string): UserError {
 }
 
 export function writeProgress(file: string, progress: Progress): void {
-  writeFileAtomic(file, serialise(progress));
-}
-
-function serialise(progress: Progress): string {
-  return `${JSON.stringify(progress)}\n`;
+  writeFileAtomic(file, serialiseProgress(progress));
 }
 
 function stamp(): string {
