@@ -246,11 +246,14 @@ export interface CalibrationReport {
  * later, and the learner sits that exam (with no more study in between).
  */
 export function simulateCalibration(options: CalibrationOptions): CalibrationReport {
+  // Three streams: the learners and their exams, each learner's study, and the estimates, so
+  // that the same learners study and sit the same exams whatever the model's settings.
   const random = seededRandom(options.seed);
+  const estimates = seededRandom(options.seed * 7919 + 1);
   const bank = simulatedBank();
   const predictions: Prediction[] = [];
   for (let n = 0; n < options.learners; n++) {
-    const study = new Study(bank, makeLearner(random), random);
+    const study = new Study(bank, makeLearner(random), seededRandom(options.seed * 104_729 + n));
     const days = 2 + Math.floor(random() * 40);
     const perDay = 5 + Math.floor(random() * 36);
     const checkpoints = new Set([Math.floor(days / 3), Math.floor((2 * days) / 3), days]);
@@ -259,7 +262,7 @@ export function simulateCalibration(options: CalibrationOptions): CalibrationRep
       if (!checkpoints.has(day)) continue;
       const now = START + day * DAY_MS + 3 * 3_600_000;
       const target = now + Math.floor(random() * 15) * DAY_MS;
-      const estimate = estimateReadiness(study.evidence(), { now: new Date(now), target: new Date(target), random, draws: options.draws ?? 1000 });
+      const estimate = estimateReadiness(study.evidence(), { now: new Date(now), target: new Date(target), random: estimates, draws: options.draws ?? 1000 });
       const score = study.sitExam(target, random);
       predictions.push({
         passProbability: estimate.passProbability,
