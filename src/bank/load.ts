@@ -21,6 +21,8 @@ export interface LoadResult {
 
 export interface LoadOptions {
   readonly strict?: boolean;
+  /** Called with the bytes of each bank file as read, before parsing: the cache hashes exactly what was parsed. */
+  readonly onRead?: (file: string, bytes: Buffer) => void;
 }
 
 interface Source {
@@ -30,7 +32,7 @@ interface Source {
 
 /** Read, parse and check banks; every problem of every file is reported in one result. */
 export function loadBanks(targets: readonly string[], options: LoadOptions = {}): LoadResult {
-  const { files, sources, problems } = readSources(targets);
+  const { files, sources, problems } = readSources(targets, options);
   return check(files, sources.map((s) => parseBank(s.file, s.text)), problems, options);
 }
 
@@ -43,7 +45,7 @@ const PARALLEL_BYTES = 1_000_000;
  * thread parses the other half.
  */
 export async function loadBanksParallel(targets: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
-  const { files, sources, problems } = readSources(targets);
+  const { files, sources, problems } = readSources(targets, options);
   const total = sources.reduce((n, s) => n + s.text.length, 0);
   const workerFile = path.join(packageRoot(), 'dist', 'parse-worker.js');
   if (sources.length < 2 || total < PARALLEL_BYTES || !fs.existsSync(workerFile)) {
@@ -112,12 +114,12 @@ function rehydrate(p: ParsedInWorker, source: Source): ParsedBank {
   };
 }
 
-function readSources(targets: readonly string[]): { files: string[]; sources: Source[]; problems: Problem[] } {
+function readSources(targets: readonly string[], options: LoadOptions): { files: string[]; sources: Source[]; problems: Problem[] } {
   const found = findBankFiles(targets);
   const problems: Problem[] = [...found.problems];
   const sources: Source[] = [];
   for (const file of found.files) {
-    const text = readBankFile(file, problems);
+    const text = readBankFile(file, problems, options.onRead);
     if (text !== undefined) sources.push({ file, text });
   }
   return { files: found.files, sources, problems };
@@ -134,13 +136,14 @@ function check(files: readonly string[], parsed: readonly ParsedBank[], readProb
   return { files, questions, problems };
 }
 
-function readBankFile(file: string, problems: Problem[]): string | undefined {
+function readBankFile(file: string, problems: Problem[], onRead: LoadOptions['onRead']): string | undefined {
   const at = { file, line: 1, column: 1, path: '' };
   const read = readBankBytes(file);
   if ('problem' in read) {
     problems.push({ ...at, message: read.problem });
     return undefined;
   }
+  onRead?.(file, read.bytes);
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
