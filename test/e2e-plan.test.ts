@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sayDay } from '../src/engine/plan.js';
 import { makeBankFolder, tempDir } from './helpers.js';
 import { KEY, lastScreen, Terminal } from './pty.js';
 
@@ -23,7 +24,7 @@ describe('the plan in the start menu, in a real terminal at 80x24', () => {
     const bank = makeBankFolder(2);
     const term = new Terminal(['start', '--bank-only', '--bank', bank], env(home), SMALL);
     const menu = await term.waitFor(/What would you like to do\?[\s\S]*q quit/);
-    expect(menu).toContain(`Plan: exam on ${future} (30 days left)`);
+    expect(menu).toContain(`Plan: exam on ${sayDay(future, new Date().toISOString().slice(0, 10))} (30 days left)`);
     expect(menu).toMatch(/Today: 0 reviews \+ 1 new question · exam day at this pace: about \d+ \(\d+-\d+\)/);
     expect(menu).toContain("❯ Practise today's plan (1 question)");
     for (const line of lastScreen(term)) expect([...line].length, line).toBeLessThanOrEqual(SMALL.cols);

@@ -77,7 +77,8 @@ describe('stats and readiness', () => {
     const text = result.stdout.replace(/\s+/g, ' ');
     expect(text).toContain('Not enough evidence in domains 1, 4 and 5 (fewer than 10 answers)');
     expect(text).toMatch(/Domain 1: 2 answers, likely \d+%-\d+% right · not enough evidence/);
-    expect(text).toMatch(/80% range \d+-\d+ · chance of 700 or more: \S+ · from 33 answers/);
+    expect(text).toMatch(/Readiness if you sat the exam today: between \d+ and \d+ of 1,000 \(too few answers for one number\)/);
+    expect(text).toMatch(/80% range \d+-\d+ · chance of 700 or more: \S+ \(rough\) · from 33 answers/);
     expect(result.stdout).toMatch(/100 [░█│┃]+ 1000/);
   });
 });

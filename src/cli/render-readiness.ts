@@ -40,12 +40,14 @@ function listOf(items: readonly (string | number)[]): string {
 /** The readiness block of `stats`: the expected score, the range bar, the chance of 700, the thin domains. */
 export function renderReadiness(r: ReadinessSummary, width: number, heading = 'Readiness if you sat the exam today'): string[] {
   const out: string[] = [];
-  out.push(hang(chalk.bold(`${heading}: `), `about ${r.expected} of 1,000`, width));
+  const thin = r.domains.filter((d) => !d.enoughEvidence).map((d) => d.domain);
+  // Below the minimum evidence the range is the answer, not a number inside it that looks sure.
+  const headline = thin.length ? `between ${r.range.low} and ${r.range.high} of 1,000 (too few answers for one number)` : `about ${r.expected} of 1,000`;
+  out.push(hang(chalk.bold(`${heading}: `), headline, width));
   const cells = Math.max(10, Math.min(40, width - 11));
   out.push(`  ${LOW} ${rangeBar(r.range.low, r.range.high, cells)} ${HIGH}`);
   const chance = r.passProbability >= 0.995 ? 'over 99%' : r.passProbability < 0.005 ? 'under 1%' : percent(r.passProbability);
-  out.push(wrap(`80% range ${r.range.low}-${r.range.high} · chance of ${EXAM.passingScore} or more: ${chance} · from ${plural(r.answers, 'answer')}`, width, '  '));
-  const thin = r.domains.filter((d) => !d.enoughEvidence).map((d) => d.domain);
+  out.push(wrap(`80% range ${r.range.low}-${r.range.high} · chance of ${EXAM.passingScore} or more: ${chance}${thin.length ? ' (rough)' : ''} · from ${plural(r.answers, 'answer')}`, width, '  '));
   if (r.answers === 0) out.push(chalk.yellow(wrap('No answers yet: this is what "unknown" looks like. Practise each domain to narrow it.', width, '  ')));
   else if (thin.length) {
     out.push(

@@ -65,12 +65,23 @@ describe('stats', () => {
   });
 
   it('shows the range bar, the chance of passing and the thin domains on the stats screen', () => {
-    const text = stripAnsi(renderStats(stats, 80));
-    expect(text).toMatch(/Readiness if you sat the exam today: about \d+ of 1,000/);
+    const text = stripAnsi(renderStats(stats, 80)).replace(/\s+/g, ' ');
+    // Thin evidence: the range is the headline, not a number that looks sure.
+    expect(text).toMatch(/Readiness if you sat the exam today: between \d+ and \d+ of 1,000 \(too few answers for one number\)/);
     expect(text).toMatch(/100 [░█│┃]+ 1000/);
-    expect(text).toMatch(/80% range \d+-\d+ · chance of 700 or more: \S+ · from 6 answers/);
+    expect(text).toMatch(/80% range \d+-\d+ · chance of 700 or more: \S+ \(rough\) · from 6 answers/);
     expect(text).toContain('Not enough evidence in domains 1, 2, 3, 4 and 5 (fewer than 10 answers)');
     expect(text).toMatch(/Domain 1: 6 answers, likely \d+%-\d+% right · not enough evidence/);
+  });
+
+  it('gives one number once every domain has enough evidence', async () => {
+    const { renderReadiness } = await import('../../src/cli/render-readiness.js');
+    const domains = [1, 2, 3, 4, 5].map((domain) => ({ domain, answers: 40, questions: 30, expectedShare: 0.8, shareRange: { low: 0.7, high: 0.9 }, enoughEvidence: true }));
+    const summary = { target: '2026-12-02', answers: 200, expected: 790, range: { low: 720, high: 860 }, passProbability: 0.91, enoughEvidence: true, minimumAnswers: 10, domains, note: 'Note.' };
+    const text = stripAnsi(renderReadiness(summary, 80).join('\n'));
+    expect(text).toContain('Readiness if you sat the exam today: about 790 of 1,000');
+    expect(text).toContain('80% range 720-860 · chance of 700 or more: 91% · from 200 answers');
+    expect(text).not.toContain('not enough evidence');
   });
 
   it('finds leeches, the wrong option picked most and the weakest objective', () => {
@@ -92,7 +103,7 @@ describe('stats', () => {
       const plain = renderStats(stats, 80);
       expect(plain).not.toMatch(/\u001B\[/);
       for (const line of plain.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
-      expect(plain).toContain('Readiness if you sat the exam today: about');
+      expect(plain).toContain('Readiness if you sat the exam today: between');
       expect(plain).toMatch(/1\.2 Identify practical use cases for AI +1\/2 +0% +░{12} +0/);
       chalk.level = 3;
       const coloured = renderStats(stats, 80);
