@@ -1,7 +1,8 @@
 import type { Question } from '../bank/question.js';
 import { ratingFor, reschedule } from '../engine/schedule.js';
 import { copyRecord, own, withEntry } from './records.js';
-import { HISTORY_LIMIT, type Attempt, type ExamRecord, type Progress, type QuestionState } from './schema.js';
+import type { Attempt, ExamRecord, Progress, QuestionState } from './schema.js';
+import { HISTORY_LIMIT } from './schema-format.js';
 
 /**
  * Fold one attempt into the progress: the question's state and FSRS card, the bounded history,

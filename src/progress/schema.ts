@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { emptyRecord, nullRecord } from './records.js';
+import { emptyRecord } from './records.js';
+import { PROGRESS_VERSION } from './schema-format.js';
+
+export { emptyProgress, HISTORY_LIMIT, PROGRESS_VERSION } from './schema-format.js';
 
 /**
  * The progress file. Version 2 keeps a small state per question (counts, the FSRS card, the
  * wrong options picked), a bounded recent history and a per-day tally, so that it stays small
  * and quick to save after months of study. Version 1 (every attempt forever) is migrated.
+ *
+ * This zod schema is the definition of the format (and of its types). The store checks files
+ * with schema-check.ts, which accepts exactly the same without loading zod.
  */
-export const PROGRESS_VERSION = 2;
-
-/** Recent attempts kept for pacing, calibration and the history chart. */
-export const HISTORY_LIMIT = 1000;
 
 export const answerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('single'), choice: z.number().int().min(0) }),
@@ -135,14 +137,31 @@ export type Confidence = z.infer<typeof confidenceSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Prediction = z.infer<typeof predictionSchema>;
 
-export function emptyProgress(): Progress {
-  return {
-    version: PROGRESS_VERSION,
-    questions: emptyRecord(),
-    history: [],
-    days: emptyRecord(),
-    calibration: {},
-    exams: [],
-    settings: { confidence: true },
-  };
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * zod's own record assigns into a plain object, which drops a `__proto__` key; this one checks
+ * each key and value and builds a null-prototype object, so every key read from disk survives.
+ */
+function nullRecord<K extends z.ZodType<string>, V extends z.ZodType>(key: K, value: V) {
+  return z
+    .custom<Record<string, unknown>>(isPlainObject, { message: 'must be an object' })
+    .transform((input, ctx) => {
+      const out = emptyRecord<z.output<V>>();
+      for (const [k, v] of Object.entries(input)) {
+        const checkedKey = key.safeParse(k);
+        const checked = value.safeParse(v);
+        const issues = [...(checkedKey.error?.issues ?? []), ...(checked.error?.issues ?? [])];
+        if (issues.length > 0) {
+          for (const issue of issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [k, ...issue.path] });
+          return z.NEVER;
+        }
+        out[k] = checked.data as z.output<V>;
+      }
+      return out;
+    });
 }

@@ -8,18 +8,9 @@ import { ensureWritableDir, realTarget, writeFileAtomic } from './atomic.js';
 import { LockLostError, removeDeadLockTemps, withLock } from './lock.js';
 import { migrateV1 } from './migrate.js';
 import { serialiseProgress } from './store-serialise.js';
-import {
-  emptyProgress,
-  PROGRESS_VERSION,
-  progressSchema,
-  progressV1Schema,
-  type Attempt,
-  type Confidence,
-  type ExamRecord,
-  type Progress,
-  type QuestionState,
-  type Settings,
-} from './schema.js';
+import type { Attempt, Confidence, ExamRecord, Progress, QuestionState, Settings } from './schema.js';
+import { checkProgress, checkProgressV1, ShapeError } from './schema-check.js';
+import { emptyProgress, PROGRESS_VERSION } from './schema-format.js';
 
 export const PROGRESS_FILE = 'progress.json';
 
@@ -192,19 +183,19 @@ function readProgressFile(file: string, already?: Buffer): ReadResult {
     );
   }
   if (version === 1) {
-    const old = progressV1Schema.safeParse(data);
-    if (!old.success) throw corrupt(file, describe(old.error));
-    return { kind: 'v1', progress: migrateV1(old.data), bytes };
+    const old = checkProgressV1(data);
+    if (old instanceof ShapeError) throw corrupt(file, describe(old));
+    return { kind: 'v1', progress: migrateV1(old), bytes };
   }
-  const result = progressSchema.safeParse(data);
-  if (!result.success) throw corrupt(file, describe(result.error));
-  return { kind: 'v2', progress: result.data, bytes };
+  // Checked without zod (see schema-check.ts): the same rules, at a fraction of the time and memory.
+  const progress = checkProgress(data);
+  if (progress instanceof ShapeError) throw corrupt(file, describe(progress));
+  return { kind: 'v2', progress, bytes };
 }
 
-function describe(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0]!;
-  const where = issue.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
-  return `it does not have the expected content${where}: ${issue.message}`;
+function describe(error: ShapeError): string {
+  const where = error.at.length ? ` at ${error.at.map(String).join('.')}` : '';
+  return `it does not have the expected content${where}: ${error.message}`;
 }
 
 function corrupt(file: string, reason: string): UserError {
