@@ -114,7 +114,7 @@ export async function walkThrough(
           wrap(
             positions.length - gone === 0
               ? 'Nothing to walk through: every question was answered right.'
-              : `→ walks through ${which === 'after' ? 'the missed and flagged questions' : 'every question'} (${positions.length - gone}) with every explanation. Missed questions join your review list (aif-quiz review).`,
+              : `→ walks through ${which === 'after' ? 'the missed and flagged questions' : 'every question'} (${positions.length - gone}) with every explanation. Missed questions join your review list (${hint('review')}).`,
             width,
           ),
         ].join('\n'),

@@ -12,6 +12,7 @@ import { ProgressStore } from '../../progress/store.js';
 import { predictionOf } from '../../progress/readiness.js';
 import { loadQuestions, type BankOptions } from '../banks.js';
 import { escapeText } from '../escape.js';
+import { hint } from '../invocation.js';
 import { choose, examScreen, isPromptExit } from '../prompts.js';
 import { plural } from '../quiz.js';
 import { requireTerminal } from '../terminal.js';
@@ -45,7 +46,7 @@ export async function exam(options: ExamOptions): Promise<void> {
   // Said on the exam's first screen, which clears the terminal: printed before it, they would be lost.
   const notices: string[] = [];
   let state = loadUnfinished(saved, progress, notices, options.resume === true);
-  if (options.resume && !state) throw new UserError('There is no unfinished mock exam to resume.', 'Start one with: aif-quiz exam');
+  if (options.resume && !state) throw new UserError('There is no unfinished mock exam to resume.', `Start one with: ${hint('exam')}`);
   if (state && !options.resume) {
     const left = formatClock(state.limitMs - state.usedMs);
     const choice = await choose(`You have an unfinished mock exam (${Object.keys(state.answers).length}/${state.questionIds.length} answered, ${left} left).`, [
@@ -68,7 +69,7 @@ export async function exam(options: ExamOptions): Promise<void> {
   try {
     await walkThrough(outcome.record, outcome.report, byId, 'after');
   } catch (error) {
-    if (isPromptExit(error)) throw new InterruptedError('The exam is recorded.\nReopen its report with: aif-quiz exam --history');
+    if (isPromptExit(error)) throw new InterruptedError(`The exam is recorded.\nReopen its report with: ${hint('exam --history')}`);
     throw error;
   }
 }
@@ -110,7 +111,7 @@ function newExam(questions: readonly Question[], progress: Progress, options: Ex
     if (options.questions !== undefined) {
       throw new UsageError(
         `--questions can be at most ${pool.length} here: the banks hold ${plural(pool.length, 'question')}${options.unseen ? ' you have not answered yet' : ''}.`,
-        `Ask for ${pool.length} or fewer, for example: aif-quiz exam --questions ${Math.min(pool.length, EXAM.questions)}`,
+        `Ask for ${pool.length} or fewer, for example: ${hint(`exam --questions ${Math.min(pool.length, EXAM.questions)}`)}`,
       );
     }
     notices.push(`The banks hold ${plural(pool.length, which.replace(/^questions/, 'question'))}, fewer than the real exam's ${EXAM.questions}: this exam has ${pool.length}.`);
@@ -161,7 +162,7 @@ function entries<T>(record: Record<string, T>): [string, T][] {
 function reconcile(state: ExamState, byId: ReadonlyMap<string, Question>, notices: string[]): ExamState {
   const gone = state.questionIds.filter((id) => !byId.has(id));
   if (gone.length === state.questionIds.length) {
-    throw new UserError("None of the saved exam's questions are in the banks any more.", 'Start a new exam with: aif-quiz exam (and choose to abandon the old one).');
+    throw new UserError("None of the saved exam's questions are in the banks any more.", `Start a new exam with: ${hint('exam')} (and choose to abandon the old one).`);
   }
   if (gone.length) {
     notices.push(
@@ -246,7 +247,7 @@ class ExamSession {
       if (isPromptExit(error)) {
         this.save();
         this.stopWriting();
-        throw new InterruptedError(`Exam paused with ${formatClock(this.timeLeft())} left; everything is saved.\nContinue with: aif-quiz exam --resume`);
+        throw new InterruptedError(`Exam paused with ${formatClock(this.timeLeft())} left; everything is saved.\nContinue with: ${hint('exam --resume')}`);
       }
       this.stopWriting();
       throw error;

@@ -9,6 +9,7 @@ import { seededRandom } from '../../engine/random.js';
 import type { Progress } from '../../progress/schema.js';
 import { loadQuestions, type BankOptions } from '../banks.js';
 import { escapeText } from '../escape.js';
+import { hint } from '../invocation.js';
 import { openStore } from '../store.js';
 import { LETTERS, plural, reflow } from '../text.js';
 
@@ -69,7 +70,7 @@ export async function exportQuestions(options: ExportOptions): Promise<void> {
   const picked = selectForExport(questions, options, progress);
   const filtered = selectForExport(questions, { ...options, missed: false });
   if (filtered.length === 0) {
-    throw new UserError(`No questions match ${describeSelection(options)}; nothing was written.`, 'Run aif-quiz domains to see what each domain and task has.');
+    throw new UserError(`No questions match ${describeSelection(options)}; nothing was written.`, `Run ${hint('domains')} to see what each domain and task has.`);
   }
   if (picked.length === 0) {
     console.error(`You have not missed any question${options.domain || options.task || options.tags?.length ? ` of ${describeSelection(options)}` : ''} yet; nothing was written.`);
