@@ -115,7 +115,7 @@ export function planFor(progress: Progress, questions: readonly PlannedQuestion[
       const worst = late.reduce((a, b) => (a.coveredBy === null || (b.coveredBy !== null && a.coveredBy >= b.coveredBy) ? a : b));
       const needed = Math.ceil(unseen / Math.max(1, daysLeft)) - newPerDay;
       warnings.push(
-        `At ${pace.perDay} questions a day you ${worst.coveredBy ? `cover domain ${worst.domain} by ${sayDay(worst.coveredBy, today)}` : `never cover domain ${worst.domain}`}, after your exam on ${examDay}: book later or add ${Math.max(1, needed)} a day.`,
+        `At ${pace.perDay} question${pace.perDay === 1 ? '' : 's'} a day you ${worst.coveredBy ? `cover domain ${worst.domain} by ${sayDay(worst.coveredBy, today)}` : `never cover domain ${worst.domain}`}, after your exam on ${examDay}: book later or add ${Math.max(1, needed)} a day.`,
       );
     }
     if (projected.passProbability < 0.5) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { packageRoot } from '../../paths.js';
+import { hint } from '../invocation.js';
 
 /** A starter bank: one question of each type, commented, valid as written. */
 export function starterBank(schemaPath: string): string {
@@ -110,5 +111,5 @@ export function newBank(file: string, options: { force?: boolean }): void {
   } catch (error) {
     throw new UserError(`Cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
-  console.log(`Wrote ${file}: one question of each type. Check it with: aif-quiz validate --strict ${file}`);
+  console.log(`Wrote ${file}: one question of each type. Check it with: ${hint(`validate --strict ${file}`)}`);
 }

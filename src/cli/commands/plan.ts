@@ -51,7 +51,7 @@ export async function plan(options: PlanOptions): Promise<void> {
   }
   const summary = planFor(store.load(), questions, now);
   if (!summary) {
-    console.log(`No exam day set yet. Plan to it with: ${hint('plan --exam-date YYYY-MM-DD --minutes-per-day 30')}`);
+    console.log(wrap(`No exam day set yet. Plan to it with: ${hint('plan --exam-date YYYY-MM-DD --minutes-per-day 30')}`, terminalWidth()));
     return;
   }
   console.log(renderPlan(summary, terminalWidth()).join('\n'));
@@ -64,7 +64,7 @@ export async function practisePlan(options: BankOptions & { dataDir: string }): 
   const store = openStore(options.dataDir);
   const summary = planFor(store.load(), questions, new Date());
   if (!summary) {
-    console.log(`No exam day set yet. Plan to it with: ${hint('plan --exam-date YYYY-MM-DD --minutes-per-day 30')}`);
+    console.log(wrap(`No exam day set yet. Plan to it with: ${hint('plan --exam-date YYYY-MM-DD --minutes-per-day 30')}`, terminalWidth()));
     return 'done';
   }
   const byId = new Map<string, Question>(questions.map((q) => [q.id, q]));

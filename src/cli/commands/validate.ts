@@ -7,6 +7,7 @@ import { compareProblems, type Problem } from '../../bank/problem.js';
 import { QUESTION_TYPES, type Question } from '../../bank/question.js';
 import { UsageError, UserError } from '../../errors.js';
 import { escapeText, safeJson } from '../escape.js';
+import { hint } from '../invocation.js';
 import { bankTargets, displayPath, formatProblem, loadResult, type BankOptions } from '../banks.js';
 import { terminalWidth } from '../terminal.js';
 import { hang, plural, wrap } from '../text.js';
@@ -26,7 +27,7 @@ export function checkValidateOptions(paths: readonly string[], options: Validate
   if (paths.length > 0 && (options.bank?.length || options.bankOnly)) {
     throw new UsageError(
       `Give the banks to check either as paths or with --bank${options.bankOnly ? '/--bank-only' : ''}, not both: paths are checked on their own, --bank adds to the shipped banks.`,
-      `For example: aif-quiz validate ${[...paths, ...(options.bank ?? [])].map((p) => `"${escapeText(p)}"`).join(' ')}`,
+      `For example: ${hint('validate')} ${[...paths, ...(options.bank ?? [])].map((p) => `"${escapeText(p)}"`).join(' ')}`,
     );
   }
 }
