@@ -1,16 +1,17 @@
 import chalk from 'chalk';
 import { sayDay } from '../engine/plan.js';
 import type { PlanSummary } from '../progress/plan.js';
+import { chanceText } from './render-readiness.js';
 import { hang, plural } from './text.js';
 
-function percent(x: number): string {
-  return x >= 0.995 ? 'over 99%' : x < 0.005 ? 'under 1%' : `${Math.round(x * 100)}%`;
+function daysLeftText(daysLeft: number): string {
+  return daysLeft > 1 ? `${daysLeft} days left` : daysLeft === 1 ? 'tomorrow' : daysLeft === 0 ? 'today' : 'passed';
 }
 
 /** The plan as a few lines: for `plan`, `stats` and above the start menu. */
 export function renderPlan(p: PlanSummary, width: number): string[] {
   const out: string[] = [];
-  const left = p.daysLeft > 1 ? `${p.daysLeft} days left` : p.daysLeft === 1 ? 'tomorrow' : p.daysLeft === 0 ? 'today' : 'passed';
+  const left = daysLeftText(p.daysLeft);
   out.push(hang(chalk.bold('Plan: '), `exam on ${sayDay(p.examDate, p.day)} (${left}), ${p.minutesPerDay} minutes a day (about ${plural(p.perDay, 'question')})`, width));
   const reviews = p.today.reviews.length;
   const fresh = p.today.fresh.length;
@@ -23,7 +24,7 @@ export function renderPlan(p: PlanSummary, width: number): string[] {
   if (p.daysLeft >= 0) {
     const pace = p.pace.basis === 'recent' ? `${p.pace.perDay} a day (your last 7 days)` : `the planned ${p.pace.perDay} a day`;
     const r = p.projected;
-    out.push(hang('  Exam day: ', `at ${pace}, about ${r.expected}, 80% range ${r.range.low}-${r.range.high}, chance of 700: ${percent(r.passProbability)}`, width));
+    out.push(hang('  Exam day: ', `at ${pace}, about ${r.expected}, 80% range ${r.range.low}-${r.range.high}, chance of 700: ${chanceText(r.passProbability)}`, width));
   }
   for (const w of p.warnings) out.push(chalk.yellow(hang('  ⚠ ', w, width)));
   return out;
@@ -31,11 +32,11 @@ export function renderPlan(p: PlanSummary, width: number): string[] {
 
 /** The plan in three or four lines, for above the start menu (the screen has 24 rows). */
 export function renderPlanBrief(p: PlanSummary, width: number): string[] {
-  const left = p.daysLeft > 1 ? `${p.daysLeft} days left` : p.daysLeft === 1 ? 'tomorrow' : p.daysLeft === 0 ? 'today' : 'passed';
+  const left = daysLeftText(p.daysLeft);
   const out = [hang('Plan: ', `exam on ${sayDay(p.examDate, p.day)} (${left}) · streak: ${plural(p.streak, 'day')}`, width)];
   const today = `${plural(p.today.reviews.length, 'review')} + ${plural(p.today.fresh.length, 'new question')}`;
   const r = p.projected;
-  out.push(hang('Today: ', p.daysLeft >= 0 ? `${today} · exam day at this pace: about ${r.expected} (${r.range.low}-${r.range.high}), ${percent(r.passProbability)} to pass` : today, width));
+  out.push(hang('Today: ', p.daysLeft >= 0 ? `${today} · exam day at this pace: about ${r.expected} (${r.range.low}-${r.range.high}), ${chanceText(r.passProbability)} to pass` : today, width));
   if (p.warnings[0]) out.push(chalk.yellow(hang('⚠ ', p.warnings[0], width)));
   return out;
 }

@@ -32,6 +32,11 @@ function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
+/** A chance as a percentage that never claims certainty: "over 99%", "under 1%". */
+export function chanceText(x: number): string {
+  return x >= 0.995 ? 'over 99%' : x < 0.005 ? 'under 1%' : percent(x);
+}
+
 function listOf(items: readonly (string | number)[]): string {
   const words = items.map(String);
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
@@ -42,12 +47,11 @@ export function renderReadiness(r: ReadinessSummary, width: number, heading = 'R
   const out: string[] = [];
   const thin = r.domains.filter((d) => !d.enoughEvidence).map((d) => d.domain);
   // Below the minimum evidence the range is the answer, not a number inside it that looks sure.
-  const headline = thin.length ? `between ${r.range.low} and ${r.range.high} of 1,000 (too few answers for one number)` : `about ${r.expected} of 1,000`;
+  const headline = !r.enoughEvidence ? `between ${r.range.low} and ${r.range.high} of 1,000 (too few answers for one number)` : `about ${r.expected} of 1,000`;
   out.push(hang(chalk.bold(`${heading}: `), headline, width));
   const cells = Math.max(10, Math.min(40, width - 11));
   out.push(`  ${LOW} ${rangeBar(r.range.low, r.range.high, cells)} ${HIGH}`);
-  const chance = r.passProbability >= 0.995 ? 'over 99%' : r.passProbability < 0.005 ? 'under 1%' : percent(r.passProbability);
-  out.push(wrap(`80% range ${r.range.low}-${r.range.high} · chance of ${EXAM.passingScore} or more: ${chance}${thin.length ? ' (rough)' : ''} · from ${plural(r.answers, 'answer')}`, width, '  '));
+  out.push(wrap(`80% range ${r.range.low}-${r.range.high} · chance of ${EXAM.passingScore} or more: ${chanceText(r.passProbability)}${r.enoughEvidence ? '' : ' (rough)'} · from ${plural(r.answers, 'answer')}`, width, '  '));
   if (r.answers === 0) out.push(chalk.yellow(wrap('No answers yet: this is what "unknown" looks like. Practise each domain to narrow it.', width, '  ')));
   else if (thin.length) {
     out.push(

@@ -20,6 +20,10 @@ export interface PlanOptions extends BankOptions {
   readonly now?: Date;
 }
 
+function noExamDay(): string {
+  return wrap(`No exam day set yet. Plan to it with: ${hint('plan --exam-date YYYY-MM-DD --minutes-per-day 30')}`, terminalWidth());
+}
+
 /** A real calendar day written YYYY-MM-DD, today or later; anything else is a usage error. */
 export function checkExamDate(value: string, now: Date): string {
   const time = Date.parse(`${value}T00:00:00Z`);
@@ -51,7 +55,7 @@ export async function plan(options: PlanOptions): Promise<void> {
   }
   const summary = planFor(store.load(), questions, now);
   if (!summary) {
-    console.log(wrap(`No exam day set yet. Plan to it with: ${hint('plan --exam-date YYYY-MM-DD --minutes-per-day 30')}`, terminalWidth()));
+    console.log(noExamDay());
     return;
   }
   console.log(renderPlan(summary, terminalWidth()).join('\n'));
@@ -64,7 +68,7 @@ export async function practisePlan(options: BankOptions & { dataDir: string }): 
   const store = openStore(options.dataDir);
   const summary = planFor(store.load(), questions, new Date());
   if (!summary) {
-    console.log(wrap(`No exam day set yet. Plan to it with: ${hint('plan --exam-date YYYY-MM-DD --minutes-per-day 30')}`, terminalWidth()));
+    console.log(noExamDay());
     return 'done';
   }
   const byId = new Map<string, Question>(questions.map((q) => [q.id, q]));
